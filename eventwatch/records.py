@@ -101,7 +101,8 @@ class Skipped:
     """An input that was not coded, and why. Never a silent drop."""
 
     reason: str  # "empty" | "not English" | "not text" | "malformed JSON: ..." | ...
-    source: str | None = None
+    source: str | None = None  # path, "-", URL, or "path:line"
+    id: str | None = None  # article id if one was known (JSONL id, content hash of raw bytes)
 
 
 @dataclass(frozen=True)
