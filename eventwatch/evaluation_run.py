@@ -1,0 +1,111 @@
+"""``eventwatch eval``: code gold articles (or read predictions) and print the scores of ``evaluate``."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from .errors import EvalError
+from .evaluate import (
+    check_floors as floors_failed, evaluate, evaluate_sentences, is_sentence_label_file, load_floors, load_gold, load_predictions,
+)
+from .records import Article, Result
+from .settings import Settings
+
+__all__ = ["run_eval", "gold_articles", "police_labels"]
+
+
+def _date(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def gold_articles(gold: Iterable[dict]) -> list[Article]:
+    """Articles as the coder sees them: text and metadata only, never the annotations."""
+    return [Article(id=str(row["id"]), text=row["text"], published=_date(row.get("published")),
+                    url=row.get("url"), title=row.get("title"), outlet=row.get("outlet"))
+            for row in gold]
+
+
+def police_labels(result: Result) -> set[str]:
+    """IndiaPoliceEvents questions answered from coded events: did police kill someone / arrest someone?"""
+    labels: set[str] = set()
+    for event in result.events:
+        if event.modality != "asserted":
+            continue
+        state_side = event.actor1 is not None and event.actor1.inter == 1
+        if state_side and (event.event_type in ("Violence against civilians", "Battles")
+                           or event.sub_event_type == "Excessive force against protesters"):
+            if event.fatalities is None or (event.fatalities.max is None or event.fatalities.max > 0):
+                if any(c.about == "killed" for c in event.claims) or event.trigger.lower().startswith(("kill", "shot", "shoot", "gun")):
+                    labels.add("KILL")
+        if event.sub_event_type == "Arrests" or any(c.about == "arrested" for c in event.claims):
+            labels.add("ARREST")
+    return labels
+
+
+def _read_rows(paths: Sequence[Path]) -> list[dict]:
+    rows: list[dict] = []
+    for path in paths:
+        with open(path, encoding="utf-8") as fh:
+            for number, line in enumerate(fh, 1):
+                if line.strip():
+                    try:
+                        rows.append(json.loads(line))
+                    except json.JSONDecodeError as exc:
+                        raise EvalError(f"{path}:{number}: not JSON ({exc.msg})", hint="one JSON object per line") from exc
+    return rows
+
+
+def _first_row(path: Path) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise EvalError(f"{path}: first line is not JSON", hint="one JSON object per line") from exc
+                return row if isinstance(row, dict) else {}
+    raise EvalError(f"{path} is empty", hint="give a gold JSONL file")
+
+
+def run_eval(gold_paths: Sequence[Path], *, pred: Path | None, settings: Settings, as_json: bool,
+             check_floors: bool = False, limit: int | None = None) -> int:
+    from .pipeline import Pipeline
+
+    for path in gold_paths:
+        if not path.exists():
+            raise EvalError(f"gold file {path} does not exist", hint="pass ../shared/devset/*.jsonl")
+    if is_sentence_label_file(_first_row(gold_paths[0])):
+        rows = _read_rows(gold_paths)[: limit or None]
+        pipeline = Pipeline(settings=settings)
+        articles = [Article(id=str(r.get("id", i)), text=r["text"], published=_date(r.get("date"))) for i, r in enumerate(rows)]
+        fired = {res.article.id: police_labels(res) for res in pipeline.code_many(articles)}
+        ids = iter(a.id for a in articles)
+        report = evaluate_sentences(rows, lambda _text: fired[next(ids)])
+        print(json.dumps(report, indent=2))
+        return 0
+    gold = load_gold(list(gold_paths))
+    if pred is not None:
+        predictions = load_predictions([pred])
+    else:
+        pipeline = Pipeline(settings=settings)
+        predictions = {r.article.id: r.to_dict() for r in pipeline.code_many(gold_articles(gold))}
+    report = evaluate(gold, predictions)
+    if as_json:
+        print(json.dumps(report.to_json(), indent=2))
+    else:
+        print(report.table())
+        print(json.dumps(report.to_json()))
+    if check_floors:
+        failed = floors_failed(report, load_floors())
+        if failed:
+            print("below floor: " + ", ".join(failed), file=sys.stderr)
+            return 1
+    return 0

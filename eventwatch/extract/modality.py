@@ -1,0 +1,99 @@
+"""Modality of a trigger: did the event happen (asserted), or is it threatened, planned, denied, hypothetical,
+commemorated or background history?
+
+The rules read the dependency parse around the trigger: negation children, modal auxiliaries, governing verbs of
+intention, threat, denial and appeal, conditional clauses, questions, and markers of anniversaries and period tolls.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+__all__ = ["trigger_modality", "is_aggregate_toll", "sentence_is_background"]
+
+_FUTURE_GOVERNORS = {
+    "threaten", "vow", "plan", "pledge", "promise", "intend", "prepare", "aim", "seek", "want", "warn", "plot",
+    "vowed", "threatened", "plot", "schedule", "announce", "call", "urge", "demand", "ask", "appeal", "order",
+    "expect", "hope", "try", "attempt", "consider", "propose", "decide", "agree", "refuse", "fail", "avoid",
+    "prevent", "stop", "deter", "fear", "risk",
+}
+_NEGATING_GOVERNORS = {"deny", "reject", "dismiss", "refute", "disavow", "rule", "doubt"}
+_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_ANNIVERSARY = re.compile(
+    r"\b(?:anniversary|anniversaries|commemorat\w*|memorial|mark(?:s|ed|ing)? (?:\w+ )?(?:years?|months?|decades?) since|"
+    r"(?:years?|decades?) ago|remembrance|in memory of)\b",
+    re.IGNORECASE,
+)
+_AGGREGATE = re.compile(
+    r"\b(?:since (?:the (?:start|beginning|outbreak)|the uprising|the conflict|the war|the crackdown|the revolt|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4}))|"
+    r"(?:over|in|during) the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades?)|so far this year|this year alone|"
+    r"across the country|nationwide|throughout the country|(?:\w+-)?(?:month|year)-long|"
+    r"(?:ten|\w+)-month|in (?:the )?(?:\w+ )?(?:months|years) of|since it began|to date|in total since)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_PAST_REFERENCE = re.compile(r"\b(?:last year|years? ago|in the past|previously|earlier this year|back in)\b", re.IGNORECASE)
+
+
+def _clause_chain(token: Token) -> list[Token]:
+    """The token and its syntactic governors up to the root."""
+    chain = [token]
+    while chain[-1].head is not chain[-1] and len(chain) < 12:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def trigger_modality(sentence: SpacySpan, head: Token, *, published: dt.date | None) -> str:
+    """asserted | negated | hypothetical | future | historical for the trigger whose head token is ``head``."""
+    text = sentence.text
+    chain = _clause_chain(head)
+    for depth, token in enumerate(chain):
+        lemma = token.lemma_.lower() or token.lower_
+        children = list(token.children)
+        if any(c.dep_ == "neg" for c in children) and token.pos_ in ("VERB", "AUX") or (
+            depth == 0 and any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg") for c in children)
+        ):
+            return "negated"
+        if depth > 0 and lemma in _NEGATING_GOVERNORS:
+            return "negated"
+        if depth > 0 and lemma in _FUTURE_GOVERNORS and token.pos_ in ("VERB", "NOUN"):
+            # "vowed to strike back", "threatened to attack", "calls for an end to the bombing"
+            if any(t.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl") for t in chain[:depth]) or depth == 1:
+                return "future" if lemma not in ("fear", "risk", "prevent", "avoid", "fail", "refuse", "stop", "deter") else "hypothetical"
+        aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+        if token.pos_ in ("VERB", "AUX") or depth == 0:
+            if aux & _FUTURE_AUX or "going" in aux and any(c.lower_ == "to" for c in children):
+                return "future"
+            if aux & _HYPOTHETICAL_AUX:
+                return "hypothetical"
+            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
+                return "hypothetical"
+        if token.dep_ == "ROOT":
+            break
+    if text.rstrip().endswith("?"):
+        return "hypothetical"
+    if _ANNIVERSARY.search(text):
+        return "historical"
+    if published is not None:
+        for match in _YEAR.finditer(text):
+            if int(match.group(1)) < published.year - 1 or (
+                int(match.group(1)) < published.year and published.month > 2
+            ):
+                return "historical"
+    if _PAST_REFERENCE.search(text):
+        return "historical"
+    return "asserted"
+
+
+def is_aggregate_toll(text: str) -> bool:
+    """A toll over a period or a whole country ("thousands killed across the country since March")."""
+    return bool(_AGGREGATE.search(text))
+
+
+def sentence_is_background(text: str) -> bool:
+    return bool(_ANNIVERSARY.search(text))

@@ -1,0 +1,108 @@
+"""Event triggers: words and phrases in the parse that report a physical event, from ``data/event_triggers.tsv``.
+
+Matching is on lower-cased lemmas with a fall-back to lower-cased surface forms, so it also works on a blank
+pipeline (no lemmatizer). Longest match wins at each position ("suicide car bomb" over "car bomb" over "bomb").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+__all__ = ["TriggerEntry", "TriggerHit", "load_triggers", "find_triggers", "acled_cameo", "acled_subtypes"]
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    phrase: tuple[str, ...]
+    family: str  # EXPL:<sub-type> | BATTLE | VIOLENCE | PROTEST | ...
+    weight: float
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    entry: TriggerEntry
+    start: int  # token index in the doc
+    end: int  # exclusive token index
+
+    @property
+    def family(self) -> str:
+        return self.entry.family.split(":", 1)[0]
+
+    @property
+    def explosion_subtype(self) -> str | None:
+        parts = self.entry.family.split(":", 1)
+        return parts[1] if len(parts) == 2 else None
+
+
+@lru_cache(maxsize=1)
+def load_triggers() -> dict[str, list[TriggerEntry]]:
+    """First word of each phrase -> entries, longest phrase first."""
+    index: dict[str, list[TriggerEntry]] = {}
+    with resources.files("eventwatch.data").joinpath("event_triggers.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            phrase, family, weight = line.rstrip("\n").split("\t")
+            words = tuple(phrase.lower().split())
+            index.setdefault(words[0], []).append(TriggerEntry(words, family, float(weight)))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e.phrase))
+    return index
+
+
+@lru_cache(maxsize=1)
+def _acled_table() -> dict[tuple[str, str], str | None]:
+    table: dict[tuple[str, str], str | None] = {}
+    with resources.files("eventwatch.data").joinpath("acled_types.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip() or line.startswith("#"):
+                continue
+            event_type, sub_type, cameo = (line.rstrip("\n").split("\t") + [""])[:3]
+            table[(event_type, sub_type)] = cameo or None
+    return table
+
+
+def acled_cameo(event_type: str, sub_event_type: str) -> str | None:
+    return _acled_table().get((event_type, sub_event_type))
+
+
+def acled_subtypes() -> list[tuple[str, str]]:
+    return list(_acled_table())
+
+
+def _forms(token: Token) -> tuple[str, ...]:
+    lower = token.lower_
+    lemma = token.lemma_.lower() if token.lemma_ else ""
+    if lemma and lemma != lower:
+        return (lemma, lower)
+    return (lower,)
+
+
+def find_triggers(sentence: SpacySpan) -> list[TriggerHit]:
+    """Trigger hits in one sentence, left to right, longest match at each position, no overlaps."""
+    index = load_triggers()
+    tokens = list(sentence)
+    hits: list[TriggerHit] = []
+    i = 0
+    while i < len(tokens):
+        matched: TriggerHit | None = None
+        for form in _forms(tokens[i]):
+            for entry in index.get(form, ()):
+                n = len(entry.phrase)
+                if i + n > len(tokens):
+                    continue
+                if all(entry.phrase[k] in _forms(tokens[i + k]) for k in range(1, n)):
+                    matched = TriggerHit(entry, tokens[i].i, tokens[i + n - 1].i + 1)
+                    break
+            if matched:
+                break
+        if matched:
+            hits.append(matched)
+            i += len(matched.entry.phrase)
+        else:
+            i += 1
+    return hits

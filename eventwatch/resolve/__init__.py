@@ -1,0 +1,1 @@
+"""Resolution of mentions against reference data: countries, the gazetteer, places."""
