@@ -84,6 +84,7 @@ class _Draft:
     actor1: tuple[Actor, Span | None] | None = None
     actor2: tuple[Actor, Span | None] | None = None
     anaphoric: bool = False
+    indefinite: bool = False
     confidence: float = 0.5
     victims: str | None = None
     state_agent: bool = False
@@ -100,6 +101,15 @@ def _head(doc: Doc, hit: TriggerHit) -> Token:
 def _is_anaphoric(token: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and (c.lower_ in _ANAPHOR_DET or c.ent_type_ == "DATE" or c.lower_.endswith("day"))
                for c in token.children)
+
+
+def _is_indefinite(token: Token) -> bool:
+    """"an explosion", "a bomb", "two blasts": a newly introduced event, not a reference back."""
+    return token.pos_ == "NOUN" and any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or c.dep_ == "nummod" for c in token.children)
+
+
+_REASON_PROTEST = re.compile(r"in protest (?:against|at|over|of)|as a protest", re.IGNORECASE)
 
 
 def _role_spans(head: Token) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -222,7 +232,7 @@ def _group_drafts(ctx: _Context, sentence: SpacySpan, hits: list[TriggerHit], mo
         if name not in families:
             return False
         weight = strongest(name).entry.weight
-        return weight >= _WEAK_ALONE or bool(lethal_counts and name in ("VIOLENCE", "EXPL", "BATTLE"))
+        return weight >= _WEAK_ALONE or bool(lethal_counts and name in ("VIOLENCE", "EXPL", "BATTLE", "PROTEST"))
 
     if non_conflict:
         for name in ("VIOLENCE", "BATTLE", "TERRITORY"):
@@ -282,8 +292,16 @@ def _group_drafts(ctx: _Context, sentence: SpacySpan, hits: list[TriggerHit], mo
         out.append(("Strategic developments", "Other", strongest("BODIES")))
     drafts = []
     for event_type, sub_type, hit in out:
+        if aggregate and modality == "asserted" and hit.family in ("VIOLENCE", "PROTEST"):
+            modality_here = "historical"  # a period or nationwide toll/crackdown, not an incident
+        else:
+            modality_here = modality
         head = _head(ctx.doc, hit)
-        draft = _Draft(event_type, sub_type, modality, sentence, hit, anaphoric=_is_anaphoric(head),
+        if event_type == "Protests" and hit.family == "PROTEST" and _REASON_PROTEST.search(
+                ctx.doc[max(hit.start - 1, sentence.start):hit.end + 1].text):
+            continue  # "defected in protest against ...": the reason for another act, not a protest event
+        draft = _Draft(event_type, sub_type, modality_here, sentence, hit, anaphoric=_is_anaphoric(head),
+                       indefinite=_is_indefinite(head),
                        confidence=min(0.95, 0.45 + 0.4 * hit.entry.weight + (0.1 if lethal_counts else 0.0)),
                        victims=victims)
         drafts.append(draft)
@@ -332,7 +350,7 @@ def _place_for(ctx: _Context, draft: _Draft) -> PlaceMention | None:
     return min(candidates, key=rank)
 
 
-def _date_for(ctx: _Context, draft: _Draft, previous: _Draft | None) -> DateMention | None:
+def _date_for(ctx: _Context, draft: _Draft, previous: DateMention | None) -> DateMention | None:
     sentence = draft.sentence
     mentions = find_dates(sentence.text, published=ctx.article.published, offset=sentence.start_char)
     if not mentions:
@@ -340,8 +358,8 @@ def _date_for(ctx: _Context, draft: _Draft, previous: _Draft | None) -> DateMent
     trigger_at = ctx.doc[draft.hit.start].idx
     best = min(mentions, key=lambda m: abs(m.span.start - trigger_at))
     if best.precision == SAME_DAY:
-        if previous and previous.date and previous.date.date:
-            return DateMention(best.span, previous.date.date, previous.date.precision, True)
+        if previous and previous.date:
+            return DateMention(best.span, previous.date, previous.precision, True)
         return None
     return best
 
@@ -426,6 +444,9 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
     generic_later = b.hit.family == "VIOLENCE" and a.event_type in violent
     if not (same_type or generic_later or (b.anaphoric and a.event_type in violent and b.event_type in violent)):
         return False
+    if b.indefinite and not (a.place and b.place and a.place.place and b.place.place
+                             and a.place.place.name == b.place.place.name):
+        return False
     if a.place and b.place and a.place.place and b.place.place:
         pa, pb = a.place.place, b.place.place
         if pa.geonameid != pb.geonameid and pa.name != pb.name and pb.feature == pa.feature == "city":
@@ -500,7 +521,7 @@ def assemble(article: Article, doc: Doc, *, places: PlaceLookup, actors: ActorLo
     statements: list[Statement] = []
     last_speaker: list[tuple[str, Span] | None] = [None]
     speaker = _speaker_resolver(ctx, last_speaker)
-    previous: _Draft | None = None
+    previous: DateMention | None = None  # the last date named before this sentence ("on the same day")
     for sentence in doc.sents:
         attribution = find_attribution(sentence)
         for mention in find_statements(sentence, speaker=speaker):
@@ -530,7 +551,9 @@ def assemble(article: Article, doc: Doc, *, places: PlaceLookup, actors: ActorLo
                     break
             if not merged:
                 events.append(draft)
-                previous = draft
+        for mention in find_dates(sentence.text, published=article.published, offset=sentence.start_char):
+            if mention.date:
+                previous = mention
     return [_to_event(ctx, draft) for draft in events], statements
 
 

@@ -82,8 +82,7 @@ def _dominant_script(sample: str) -> tuple[str, Counter[str]]:
     if not scripts:
         return "none", scripts
     script, count = scripts.most_common(1)[0]
-    # Latin only wins outright: English articles quote names in other scripts, the reverse is rarer.
-    if script != "latin" and scripts["latin"] >= count:
+    if scripts["latin"] >= count:  # a tie goes to Latin: we would rather parse than skip
         script = "latin"
     return script, scripts
 

@@ -88,6 +88,12 @@ def decode_bytes(raw: bytes) -> str | None:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few stray bytes (a cp1252 quote pasted into a UTF-8 file): keep it UTF-8, else every
+    # other accented letter turns into mojibake. Legacy text almost never forms valid UTF-8 sequences.
+    lenient = raw.decode("utf-8", errors="replace")
+    invalid = lenient.count("\ufffd")
+    if sum(1 for char in lenient if ord(char) >= 0x80) - invalid > invalid:
+        return lenient
     high = sum(1 for byte in raw if byte >= 0x80)
     if high <= 0.1 * len(raw):
         try:

@@ -110,9 +110,11 @@ def _tables() -> _Tables:
         if kind == "ignore":
             ignore.add((iso2, rest[0]))
 
+    # Only current ISO codes plus those the alias file names (Kosovo): countryinfo still has "CS".
+    known = {c.alpha_2 for c in pycountry.countries} | {r[0] for r in aliases if r[1] == "acled"}
     for info in infos:
         iso = (info.get("ISO") or {}).get("alpha2")
-        if not iso:
+        if iso not in known:
             continue
         alpha3[iso] = info["ISO"].get("alpha3", "")
         add(info["name"], iso, 1)

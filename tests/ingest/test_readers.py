@@ -185,6 +185,8 @@ CURLY = "The minister\u2019s office said \u201cno one\u201d was hurt \u2013 a cl
         (b"\xef\xbb\xbf" + CURLY.encode("utf-8"), CURLY),
         (CURLY.encode("utf-16"), CURLY),  # Python writes a BOM
         ("Caf\u00e9 de la Paix".encode("latin-1"), "Caf\u00e9 de la Paix"),
+        # mostly UTF-8 with one stray cp1252 byte: the UTF-8 letters survive, the stray byte is replaced
+        ("S\u00e3o Tom\u00e9 and Pr\u00edncipe".encode() + b" \x93", "S\u00e3o Tom\u00e9 and Pr\u00edncipe \ufffd"),
     ],
 )
 def test_decode_bytes_recovers_text_in_common_encodings(raw: bytes, expected: str) -> None:
@@ -347,10 +349,10 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture()
+@pytest.fixture(scope="module")
 def local_server() -> Iterator[str]:
     server = http.server.HTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
