@@ -159,7 +159,11 @@ def main(argv: list[str] | None = None) -> int:
             events += len(getattr(result, "events", ()))
         return count
 
-    ours_seconds, coded = _timed(pipeline)
+    try:
+        ours_seconds, coded = _timed(pipeline)
+    except ImportError as exc:  # the pipeline imports its stages lazily; a missing one shows up only here
+        print(f"eventwatch pipeline not timed: a stage failed to import while coding ({exc})")
+        return 1
     ours_rate = _report("eventwatch", ours_seconds, words=words, articles=coded)
     print(f"events found {events:,} in {coded:,} articles")
     print(f"ratio        {ours_rate / bare_rate:8.2f} (eventwatch words/s / bare words/s; 1.0 = no overhead)")

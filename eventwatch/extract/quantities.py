@@ -204,7 +204,7 @@ _CLASS_RES = {about: re.compile(rf"^(?:{pattern})\b", re.IGNORECASE) for about, 
 _AFTER = re.compile(
     rf"^\s+(?P<victim>(?:(?:{_WORD})\s+){{0,2}}?(?:{_PERSON_NOUNS}))?(?:\s*,?\s*(?:mostly|mainly|all|most of them|"
     rf"many of them)\s+{_WORD})?(?:\s*,\s*(?:including|among them|mostly|many of them)\b[^,;.]{{1,60}},)?\s*(?:(?:were|was|have|has|had|are|is|been|being|got|reportedly|also|later|"
-    rf"allegedly|were reported|are reported|are feared|feared|confirmed|left|found|so far|in all|in total|"
+    rf"allegedly|were reported|are reported|are feared|feared|confirmed|left|found|so far|in all|in total|remain|remained|still|"
     rf"had been|have been|been)\s+){{0,3}}",
     re.IGNORECASE,
 )

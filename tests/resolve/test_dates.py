@@ -1,0 +1,49 @@
+import datetime as dt
+
+import pytest
+
+from eventwatch.resolve.dates import SAME_DAY, find_dates
+
+PUBLISHED = dt.date(2012, 1, 7)  # a Saturday
+
+
+@pytest.mark.parametrize("text, date, precision", [
+    ("Troops opened fire on Friday.", dt.date(2012, 1, 6), "day"),
+    ("The blast happened on Saturday.", dt.date(2012, 1, 7), "day"),
+    ("Clashes erupted on Sunday.", dt.date(2012, 1, 1), "day"),
+    ("Police said yesterday that 3 were held.", dt.date(2012, 1, 6), "day"),
+    ("Gunmen struck late last night.", dt.date(2012, 1, 6), "day"),
+    ("Rebels attacked the town today.", dt.date(2012, 1, 7), "day"),
+    ("The convoy was hit three days ago.", dt.date(2012, 1, 4), "day"),
+    ("Fighting broke out last week.", dt.date(2011, 12, 31), "week"),
+    ("The bombing on Jan. 3 killed 4.", dt.date(2012, 1, 3), "day"),
+    ("The attack on 28 December left 9 dead.", dt.date(2011, 12, 28), "day"),
+    ("Protests began on December 12, 2011.", dt.date(2011, 12, 12), "day"),
+    ("The town fell in December 2010.", dt.date(2010, 12, 1), "month"),
+    ("The group was founded in 2004.", dt.date(2004, 1, 1), "year"),
+])
+def test_resolves_against_publication(text, date, precision):
+    mentions = [m for m in find_dates(text, published=PUBLISHED) if m.date]
+    assert (mentions[0].date, mentions[0].precision) == (date, precision)
+
+
+def test_never_after_publication():
+    for text in ["on Monday", "on Jan. 20", "on 30 December"]:
+        for mention in find_dates(text, published=PUBLISHED):
+            assert mention.date is None or mention.date <= PUBLISHED
+
+
+def test_same_day_is_left_to_the_assembler():
+    mention = find_dates("On the same day, a bomb exploded.", published=PUBLISHED)[0]
+    assert mention.precision == SAME_DAY and mention.date is None
+
+
+def test_span_offsets_are_shifted():
+    text = "Attack on Friday."
+    mention = find_dates(text, published=PUBLISHED, offset=100)[0]
+    assert (mention.span.start, mention.span.end) == (107, 116)
+
+
+def test_without_publication_only_dated_expressions_resolve():
+    assert [m.date for m in find_dates("on Friday", published=None)] == []
+    assert find_dates("on 5 May 2014", published=None)[0].date == dt.date(2014, 5, 5)
