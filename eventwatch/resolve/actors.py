@@ -1,0 +1,603 @@
+"""Actors: named groups from a curated dictionary and generic agents ("Syrian troops") as ACLED-style actors.
+
+Data: ``eventwatch/data/actors.tsv`` (named actors: aliases, inter code, country, CAMEO code, claimant type; a
+user TSV/JSONL file in the same format overrides or extends it) and ``agents.tsv`` (generic nouns such as "troops"
+and the modifiers written before them). Matching is dictionary look-ups over a token list (first token ->
+candidate lengths), so a pass costs a few probes per token however large the dictionary grows.
+
+Naming choices (ACLED habits, see ../shared/DESIGN.md):
+
+* "security forces" -> "Military Forces of X": ACLED files a state's security forces under its military unless
+  the text says police; the CAMEO sector stays COP, which CAMEO uses for police and security forces alike.
+* generic rebels -> "Opposition Rebels (X)", inter 2; defectors -> "Mutiny of Military Forces of X", inter 2.
+* a state's military or police named for a country other than the article's focus -> inter 8 (external forces).
+* "health ministry" is a government claimant (a ministry is an organ of the state whatever its remit); doctors,
+  medics, hospital officials and rescuers are medical claimants.
+* with no country known the name drops its country part ("Civilians") and the CAMEO code starts with "---".
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import NamedTuple
+
+from eventwatch.errors import ResolveError
+from eventwatch.records import CLAIMANT_TYPES, Actor, ActorMention, Span
+from eventwatch.resolve import countries
+
+__all__ = ["ROLES", "Role", "ActorEntry", "AgentTerm", "ActorDictionary", "ActorResolver"]
+
+
+@dataclass(frozen=True)
+class Role:
+    """How a generic role is named and coded: ``{the}`` is the country with article, ``{name}`` without."""
+
+    template: str
+    inter: int | None
+    sector: str
+    claimant_type: str
+
+
+ROLES: dict[str, Role] = {
+    "military": Role("Military Forces of {the}", 1, "MIL", "military"),
+    "police": Role("Police Forces of {the}", 1, "COP", "government"),
+    "security": Role("Military Forces of {the}", 1, "COP", "military"),
+    "government": Role("Government of {the}", 1, "GOV", "government"),
+    "rebels": Role("Opposition Rebels ({name})", 2, "REB", "armed_group"),
+    "unidentified_armed": Role("Unidentified Armed Group ({name})", 3, "UAF", "armed_group"),
+    "gang": Role("Unidentified Gang ({name})", 3, "CRM", "armed_group"),
+    "militia_progov": Role("Pro-Government Militia ({name})", 3, "UAF", "armed_group"),
+    "identity": Role("{label} Ethnic Militia ({name})", 4, "UAF", "armed_group"),
+    "protesters": Role("Protesters ({name})", 6, "OPP", "activists"),
+    "rioters": Role("Rioters ({name})", 5, "CVL", "witnesses"),
+    "civilians": Role("Civilians ({name})", 7, "CVL", "witnesses"),
+    "defectors": Role("Mutiny of Military Forces of {the}", 2, "REB", "armed_group"),
+    "opposition": Role("Opposition ({name})", None, "OPP", "opposition"),
+    "observers": Role("Observers ({name})", 8, "IGO", "igo"),
+    "media": Role("Media ({name})", None, "MED", "media"),
+}
+_STATE_ROLES = frozenset({"military", "police", "security"})
+# heads a modifier may re-role ("opposition fighters" -> rebels) and that may follow a named group ("Hamas gunmen")
+_ARMED_ROLES = frozenset({"military", "security", "rebels", "unidentified_armed", "gang", "militia_progov"})
+_MERGE_ROLES = _ARMED_ROLES | {"police", "government", "defectors", "observers", "opposition", "media"}
+_NOUN_ROLES = frozenset(ROLES) - {"identity"} | {"source"}
+_QUALIFIER_ROLES = frozenset({"militia_progov", "military", "rebels", "defectors", "identity", "-"})
+_CLAIMANT_TYPES = frozenset(CLAIMANT_TYPES)
+_PREPOSITIONS = frozenset({"for", "of", "at", "in", "from", "with", "on", "to", "citing", "quoting", "by", "via"})
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_ACTOR_COLUMNS = ("name", "aliases", "inter", "country", "cameo", "claimant_type", "source")
+_AGENT_COLUMNS = ("term", "kind", "role", "inter", "cameo_sector", "claimant_type")
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    """One row of the actor dictionary. ``role`` is set for rows that name a state's generic actor."""
+
+    name: str
+    aliases: tuple[str, ...]
+    inter: int | None
+    country: str | None
+    cameo: str | None
+    claimant_type: str
+    source: str = ""
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class AgentTerm:
+    """One row of the generic agent lexicon."""
+
+    term: str
+    kind: str  # noun | qualifier
+    role: str
+    inter: int | None
+    cameo_sector: str | None
+    claimant_type: str | None
+
+
+
+def _bad(origin: str, line: int, message: str, hint: str) -> ResolveError:
+    return ResolveError(f"{origin}:{line}: {message}", hint=hint)
+
+
+def _parse_inter(value: object, origin: str, line: int) -> int | None:
+    if value in ("", None):
+        return None
+    try:
+        inter = int(str(value))
+    except ValueError:
+        inter = 0
+    if not 1 <= inter <= 8:
+        raise _bad(origin, line, f"inter must be an ACLED inter code 1-8 or empty, got {value!r}",
+                   "use 1 state, 2 rebels, 3 political militia, 4 identity militia, 8 external/other")
+    return inter
+
+
+def _parse_country(value: str, origin: str, line: int) -> str | None:
+    if not value:
+        return None
+    try:
+        countries.country_name(value)
+    except (ValueError, KeyError):
+        raise _bad(origin, line, f"unknown country code {value!r}",
+                   "use an ISO 3166-1 alpha-2 code such as SY or NG, or leave it empty") from None
+    return value.upper()
+
+
+def _entry_from_row(row: dict[str, object], origin: str, line: int) -> ActorEntry:
+    name = str(row.get("name") or "").strip()
+    if not name:
+        raise _bad(origin, line, "actor row has no name", "every row needs a name in the first column")
+    raw = row.get("aliases") or ""
+    alias_list = raw if isinstance(raw, list) else str(raw).split("|")
+    aliases = [str(a).strip() for a in alias_list if str(a).strip()]
+    country = _parse_country(str(row.get("country") or "").strip(), origin, line)
+    role = None
+    if name.startswith("<") and name.endswith(">"):
+        role = name[1:-1]
+        if role not in ROLES or role == "identity" or country is None:
+            raise _bad(origin, line, f"placeholder {name!r} needs a known role and a country",
+                       "write <military>, <police> or <government> with a country code")
+    elif name not in aliases:
+        aliases.insert(0, name)
+    if not aliases:
+        raise _bad(origin, line, f"actor {name!r} has no aliases", "give at least one surface form, '|'-separated")
+    claimant_type = str(row.get("claimant_type") or "").strip() or "unknown"
+    if claimant_type not in _CLAIMANT_TYPES:
+        raise _bad(origin, line, f"claimant_type {claimant_type!r} is not one of {', '.join(CLAIMANT_TYPES)}",
+                   "pick the type the actor has when it is quoted as a source")
+    cameo = str(row.get("cameo") or "").strip() or None
+    if cameo is not None and not re.fullmatch(r"[A-Z-]{3,15}", cameo):
+        raise _bad(origin, line, f"cameo code {cameo!r} is not 3-15 capital letters", "e.g. SYRREB, IGOUNO")
+    return ActorEntry(name=name, aliases=tuple(dict.fromkeys(aliases)),
+                      inter=_parse_inter(row.get("inter"), origin, line), country=country, cameo=cameo,
+                      claimant_type=claimant_type, source=str(row.get("source") or "").strip(), role=role)
+
+
+def _tsv_rows(text: str, origin: str, columns: tuple[str, ...]) -> list[tuple[int, dict[str, object]]]:
+    rows: list[tuple[int, dict[str, object]]] = []
+    header: list[str] | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if header is None:
+            header = cells
+            missing = [c for c in columns[:2] if c not in header]
+            if missing:
+                raise _bad(origin, number, f"header line lacks column(s) {', '.join(missing)}",
+                           "start the file with a tab-separated header: " + "\t".join(columns))
+            continue
+        if len(cells) > len(header):
+            raise _bad(origin, number, f"{len(cells)} cells but the header has {len(header)}",
+                       "separate columns with single tabs; aliases are separated by '|'")
+        rows.append((number, dict(zip(header, cells))))
+    return rows
+
+
+def _jsonl_rows(text: str, origin: str) -> list[tuple[int, dict[str, object]]]:
+    rows: list[tuple[int, dict[str, object]]] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise _bad(origin, number, f"malformed JSON: {exc.msg}", "write one JSON object per line") from None
+        if not isinstance(value, dict):
+            raise _bad(origin, number, "line is not a JSON object", "write one JSON object per line")
+        rows.append((number, value))
+    return rows
+
+
+def _packaged(filename: str) -> str:
+    return resources.files("eventwatch").joinpath("data", filename).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _builtin_entries() -> tuple[ActorEntry, ...]:
+    origin = "eventwatch/data/actors.tsv"
+    return tuple(_entry_from_row(row, origin, n) for n, row in _tsv_rows(_packaged("actors.tsv"), origin,
+                                                                         _ACTOR_COLUMNS))
+
+
+@lru_cache(maxsize=1)
+def _builtin_terms() -> tuple[AgentTerm, ...]:
+    origin = "eventwatch/data/agents.tsv"
+    terms: list[AgentTerm] = []
+    for number, row in _tsv_rows(_packaged("agents.tsv"), origin, _AGENT_COLUMNS):
+        kind, role = str(row.get("kind", "")), str(row.get("role", ""))
+        allowed = _NOUN_ROLES if kind == "noun" else _QUALIFIER_ROLES if kind == "qualifier" else frozenset()
+        if role not in allowed:
+            raise _bad(origin, number, f"{kind!r} row has unknown role {role!r}", "see the header for roles")
+        ctype = str(row.get("claimant_type") or "") or None
+        if ctype is not None and ctype not in _CLAIMANT_TYPES:
+            raise _bad(origin, number, f"unknown claimant_type {ctype!r}", "see records.CLAIMANT_TYPES")
+        terms.append(AgentTerm(term=str(row["term"]), kind=kind, role=role,
+                               inter=_parse_inter(row.get("inter"), origin, number),
+                               cameo_sector=str(row.get("cameo_sector") or "") or None, claimant_type=ctype))
+    return tuple(terms)
+
+
+@dataclass(frozen=True)
+class ActorDictionary:
+    """Named actors (built-in plus user rows, user rows first so they win ties) and the generic agent lexicon."""
+
+    entries: tuple[ActorEntry, ...]
+    terms: tuple[AgentTerm, ...]
+
+    @classmethod
+    def load(cls, *, extra: Path | None = None) -> ActorDictionary:
+        """The packaged dictionary, with ``extra`` (TSV with a header row, or ``.jsonl``) overriding rows of the
+        same name and adding new ones. Raises :class:`ResolveError` naming the file and line of a bad row."""
+        builtin = _builtin_entries()
+        if extra is None:
+            return cls(entries=builtin, terms=_builtin_terms())
+        path = Path(extra)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ResolveError(f"cannot read actor dictionary {path}: {exc}",
+                               hint="pass a readable UTF-8 .tsv or .jsonl file") from None
+        origin = str(path)
+        rows = _jsonl_rows(text, origin) if path.suffix.lower() in (".jsonl", ".json") else \
+            _tsv_rows(text, origin, _ACTOR_COLUMNS)
+        user = [_entry_from_row(row, origin, n) for n, row in rows]
+        replaced = {(e.name, e.country) if e.role else e.name for e in user}
+        kept = [e for e in builtin if ((e.name, e.country) if e.role else e.name) not in replaced]
+        return cls(entries=tuple(user) + tuple(kept), terms=_builtin_terms())
+
+    def get(self, name: str) -> ActorEntry | None:
+        """The first entry with this name (user rows come first)."""
+        return next((e for e in self.entries if e.name == name), None)
+
+
+
+class _Token(NamedTuple):
+    start: int
+    end: int
+    text: str  # quotes normalised
+    key: str  # casefolded
+
+
+def _tokenize(text: str) -> list[_Token]:
+    # quote normalisation maps one character to one, so offsets into the normalised text are offsets into text
+    return [_Token(m.start(), m.end(), m.group(0), m.group(0).casefold())
+            for m in _TOKEN.finditer(text.translate(_QUOTES))]
+
+
+def _alias_tokens(alias: str) -> tuple[str, ...]:
+    return tuple(_TOKEN.findall(alias.translate(_QUOTES)))
+
+
+def _exact_case(alias_tokens: tuple[str, ...]) -> bool:
+    # Short single-word forms (HTS, IS, PA, Efe, dpa) and forms with digits (M23) collide with English words
+    # in other cases, so they match only as written.
+    joined = "".join(alias_tokens)
+    return (len(alias_tokens) == 1 and len(joined) <= 5) or any(c.isdigit() for c in joined)
+
+
+class _Index:
+    """Phrase look-up on token keys: first token -> candidate lengths (longest first) -> payloads."""
+
+    def __init__(self) -> None:
+        self.phrases: dict[tuple[str, ...], list[tuple[tuple[str, ...], object]]] = {}
+        self.lengths: dict[str, list[int]] = {}
+
+    def add(self, surface: tuple[str, ...], payload: object) -> None:
+        key = tuple(t.casefold() for t in surface)
+        self.phrases.setdefault(key, []).append((surface, payload))
+        lengths = self.lengths.setdefault(key[0], [])
+        if len(key) not in lengths:
+            lengths.append(len(key))
+            lengths.sort(reverse=True)
+
+    def at(self, tokens: list[_Token], i: int) -> list[tuple[int, list[tuple[tuple[str, ...], object]]]]:
+        """Candidate matches starting at token ``i`` as (end index, payloads), longest first; each phrase must be
+        written without line breaks between its tokens and must not be glued to a neighbour by a hyphen."""
+        found = []
+        for length in self.lengths.get(tokens[i].key, ()):
+            j = i + length
+            if j > len(tokens):
+                continue
+            key = tuple(t.key for t in tokens[i:j])
+            if key in self.phrases and _clean_edges(tokens, i, j):
+                found.append((j, self.phrases[key]))
+        return found
+
+
+def _clean_edges(tokens: list[_Token], i: int, j: int) -> bool:
+    # "pro-Hezbollah" and "Hamas-run" are modifiers, not mentions of the group.
+    if i >= 2 and tokens[i - 1].text == "-" and tokens[i - 1].end == tokens[i].start \
+            and tokens[i - 2].end == tokens[i - 1].start and tokens[i - 2].text[0].isalnum():
+        return False
+    if j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j].start == tokens[j - 1].end \
+            and tokens[j + 1].start == tokens[j].end and tokens[j + 1].text[0].isalnum():
+        return False
+    return True
+
+
+def _case_ok(surface: tuple[str, ...], tokens: list[_Token], i: int) -> bool:
+    written = [t.text for t in tokens[i:i + len(surface)]]
+    if _exact_case(surface):
+        if list(surface) != written:
+            return False
+        if len(surface) == 1 and len(surface[0]) <= 3:
+            # an acronym between two capitalised words is most likely a word in an all-caps headline ("WHAT IS")
+            return not (_shouting(tokens, i - 1) and _shouting(tokens, i + 1))
+        return True
+    return all(not a[0].isupper() or w[0].isupper() for a, w in zip(surface, written))
+
+
+def _shouting(tokens: list[_Token], k: int) -> bool:
+    return 0 <= k < len(tokens) and len(tokens[k].text) > 1 and tokens[k].text.isalpha() and tokens[k].text.isupper()
+
+
+@dataclass
+class _Generic:
+    """A generic agent phrase found in text, before it becomes an ActorMention."""
+
+    start: int  # token indices, half-open
+    end: int
+    term: AgentTerm
+    role: str
+    country: str | None
+    label: str | None
+    overridden: bool
+
+
+class ActorResolver:
+    """Finds actor mentions and names generic actors; the dictionary is loaded on first use."""
+
+    def __init__(self, dictionary: ActorDictionary | None = None) -> None:
+        self._dictionary = dictionary
+        self._indexes: tuple[_Index, _Index, _Index, int] | None = None
+
+    @property
+    def dictionary(self) -> ActorDictionary:
+        if self._dictionary is None:
+            self._dictionary = ActorDictionary.load()
+        return self._dictionary
+
+    def _index(self) -> tuple[_Index, _Index, _Index, int]:
+        if self._indexes is None:
+            named, nouns, qualifiers = _Index(), _Index(), _Index()
+            for entry in self.dictionary.entries:
+                for alias in entry.aliases:
+                    surface = _alias_tokens(alias)
+                    if surface:
+                        named.add(surface, entry)
+            longest = 1
+            for term in self.dictionary.terms:
+                surface = _alias_tokens(term.term)
+                (nouns if term.kind == "noun" else qualifiers).add(surface, term)
+                if term.kind == "qualifier":
+                    longest = max(longest, len(surface))
+            self._indexes = (named, nouns, qualifiers, longest)
+        return self._indexes
+
+    def find(self, text: str, *, focus_country: str | None = None) -> list[ActorMention]:
+        """Every actor mention in ``text``, in text order: named actors by alias and generic agents with the
+        demonym, country or modifiers written right before them ("Syrian troops", "pro-government militiamen").
+        Generic agents without such a country take ``focus_country``."""
+        focus_country = focus_country.upper() if focus_country else None
+        tokens = _tokenize(text)
+        named = self._named(tokens, focus_country)
+        generics = self._generics(text, tokens, named, focus_country)
+        mentions = []
+        for (i, j), entry in named.items():
+            mentions.append(self._mention(text, tokens, i, j, self._entry_actor(entry, focus_country)))
+        for g in generics:
+            if g.role == "source":
+                continue
+            actor = self._actor(g.role, g.country, focus_country=focus_country, label=g.label,
+                                sector=None if g.overridden else g.term.cameo_sector,
+                                inter=ROLES[g.role].inter if g.overridden else g.term.inter)
+            mentions.append(self._mention(text, tokens, g.start, g.end, actor))
+        return sorted(mentions, key=lambda m: m.span)
+
+    def generic(self, role: str, country: str | None, *, focus_country: str | None = None) -> Actor:
+        """The generic actor for a role ("civilians", "military", ...) and ISO country, e.g.
+        ``generic("civilians", "SY")`` -> ``Actor("Civilians (Syria)", 7, "SY", "SYRCVL")``."""
+        if role not in ROLES or role == "identity":
+            raise ValueError(f"unknown actor role {role!r}; expected one of {', '.join(sorted(ROLES))}")
+        return self._actor(role, country, focus_country=focus_country)
+
+    def government(self, country: str | None) -> Actor:
+        """``Government of X`` for an ISO country code."""
+        return self._actor("government", country)
+
+    def claimant_type(self, phrase: str, *, focus_country: str | None = None) -> str:
+        """Classify who is speaking: government | military | opposition | armed_group | activists | witnesses |
+        medical | media | igo | ngo | unknown ("state media" -> government, "medics" -> medical)."""
+        focus_country = focus_country.upper() if focus_country else None
+        tokens = _tokenize(phrase)
+        named = self._named(tokens, focus_country)
+        generics = self._generics(phrase, tokens, named, focus_country)  # merges "Hamas officials" into Hamas
+        items = sorted([(i, entry.claimant_type) for (i, _), entry in named.items()] + [
+            (g.start, ROLES[g.role].claimant_type if g.overridden else g.term.claimant_type or "unknown")
+            for g in generics])
+        if items:
+            if any(t == "medical" for _, t in items) and not any(t.key.startswith("ministr") for t in tokens):
+                return "medical"  # "hospital officials", "officials at the hospital"
+            # The head of "a spokesman for the governor" follows the preposition; that of "Syrian authorities
+            # (cited by Al Arabiya)" precedes the parenthesis.
+            covered = {k for i, j in named for k in range(i, j)}
+            cut = next((k for k, t in enumerate(tokens)
+                        if k not in covered and (t.key in _PREPOSITIONS or t.text in ("(", ",", ";"))), len(tokens))
+            before = [t for start, t in items if start < cut]
+            return before[-1] if before else items[0][1]
+        if countries.find_countries(phrase):
+            return "government"  # "Syria said", "Israel says": a state speaking through its government
+        return "unknown"
+
+    def _named(self, tokens: list[_Token], focus: str | None) -> dict[tuple[int, int], ActorEntry]:
+        named_index = self._index()[0]
+        found: dict[tuple[int, int], ActorEntry] = {}
+        i = 0
+        while i < len(tokens):
+            for j, candidates in named_index.at(tokens, i):
+                entries = [e for surface, e in candidates if _case_ok(surface, tokens, i)]
+                if entries:
+                    found[(i, j)] = _prefer(entries, focus)  # type: ignore[arg-type]
+                    i = j
+                    break
+            else:
+                i += 1
+        return found
+
+    def _generics(self, text: str, tokens: list[_Token], named: dict[tuple[int, int], ActorEntry],
+                  focus: str | None) -> list[_Generic]:
+        _, nouns, qualifiers, longest = self._index()
+        covered = {k for i, j in named for k in range(i, j)}
+        heads: list[tuple[int, int, AgentTerm]] = []
+        i = 0
+        while i < len(tokens):
+            match = None if i in covered else \
+                next(((j, p) for j, p in nouns.at(tokens, i) if not covered & set(range(i, j))), None)
+            if match is None:
+                i += 1
+                continue
+            heads.append((i, match[0], match[1][0][1]))  # type: ignore[arg-type]
+            i = match[0]
+        if not heads:
+            return []
+        country_end = {end: (start, iso) for start, end, iso in countries.find_countries(text)}
+        start_tok = {t.start: k for k, t in enumerate(tokens)}
+        named_end = {j - 1: (i, j) for i, j in named}
+        noun_end = {j - 1: n for n, (i, j, _) in enumerate(heads)}
+        absorbed: set[int] = set()
+        result: list[_Generic] = []
+        for n in range(len(heads) - 1, -1, -1):
+            if n in absorbed:
+                continue
+            i, j, term = heads[n]
+            start, k = i, i - 1
+            country = label = override = None
+            merged = False
+            while k >= 0 and _adjacent(text, tokens[k], tokens[start]):
+                hit = country_end.get(tokens[k].end)
+                if hit is None and k >= 2 and tokens[k].key == "s" and tokens[k - 1].text == "'":
+                    hit = country_end.get(tokens[k - 2].end)  # "Syria's army"
+                if hit is not None and hit[0] in start_tok and country is None:
+                    country, start = hit[1], start_tok[hit[0]]
+                    k = start - 1
+                    continue
+                # "Taliban fighters" is the Taliban; "Reuters Afghan police" or "Times of India police" is not
+                if k in named_end and term.role in _MERGE_ROLES and country is None \
+                        and named[named_end[k]].inter is not None:
+                    ni, nj = named_end[k]
+                    named[(ni, j)] = named.pop((ni, nj))
+                    merged = True
+                    break
+                qualifier = _qualifier_ending(qualifiers, longest, tokens, k)
+                if qualifier is not None:
+                    q_start, q_term = qualifier
+                    if q_term.role == "identity":
+                        label = label or " ".join(t.text for t in tokens[q_start:k + 1]).title()
+                    elif q_term.role != "-" and override is None:
+                        override = q_term.role
+                    start, k = q_start, q_start - 1
+                    continue
+                if k >= 2 and tokens[k - 1].text == "-" and tokens[k - 2].key == "pro" \
+                        and tokens[k].text[0].isupper() and countries.country_code(tokens[k].text) is None \
+                        and override is None and _glued(tokens, k - 2, k):
+                    override, start, k = "militia_progov", k - 2, k - 3  # "pro-Assad forces"
+                    continue
+                if k in noun_end and noun_end[k] not in absorbed:
+                    absorbed.add(noun_end[k])  # "army defectors": the last noun is the head
+                    start, k = heads[noun_end[k]][0], heads[noun_end[k]][0] - 1
+                    continue
+                break
+            m = n - 1
+            while m >= 0 and heads[m][0] >= start:  # modifiers already read as qualifiers
+                absorbed.add(m)
+                m -= 1
+            if merged:
+                continue
+            if term.role in _MERGE_ROLES and start == i and self._merge_forward(tokens, named, start, j):
+                continue
+            role = term.role
+            overridden = False
+            if role in _ARMED_ROLES and label is not None:
+                role, overridden = "identity", True
+            elif role in _ARMED_ROLES and override is not None and override != role:
+                role, overridden = override, True
+            result.append(_Generic(start, j, term, role, country or focus, label, overridden))
+        return sorted(result, key=lambda g: g.start)
+
+    @staticmethod
+    def _merge_forward(tokens: list[_Token], named: dict[tuple[int, int], ActorEntry], i: int, j: int) -> bool:
+        """'fighters from the Free Syrian Army', 'militants of Boko Haram': the phrase names the group."""
+        if j >= len(tokens) or tokens[j].key not in ("from", "of", "belonging"):
+            return False
+        k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].key == "to" and tokens[j].key == "belonging")
+        k += k < len(tokens) and tokens[k].key == "the"
+        group = next(((a, b) for a, b in named if a == k), None)
+        if group is None or named[group].inter is None:  # "reporters of Reuters" are not Reuters
+            return False
+        named[(i, group[1])] = named.pop(group)
+        return True
+
+    def _entry_actor(self, entry: ActorEntry, focus: str | None) -> Actor:
+        if entry.role is not None:
+            return self._actor(entry.role, entry.country, focus_country=focus)
+        return Actor(name=entry.name, inter=entry.inter, country=entry.country, cameo=entry.cameo, kind="named")
+
+    def _actor(self, role: str, country: str | None, *, focus_country: str | None = None,
+               label: str | None = None, sector: str | None = None, inter: int | None = -1) -> Actor:
+        spec = ROLES[role]
+        if country:
+            name = spec.template.format(the=countries.country_name_with_article(country),
+                                        name=countries.country_name(country), label=label or "")
+        else:
+            name = spec.template.replace(" of {the}", "").replace(" ({name})", "").format(label=label or "")
+        inter_code = spec.inter if inter == -1 else inter
+        if role in _STATE_ROLES and country and focus_country and country != focus_country.upper():
+            inter_code = 8  # ACLED: state forces acting outside their own country are external forces
+        sector = sector or spec.sector
+        if sector in ("IGO", "NGO"):
+            cameo = sector
+        else:
+            cameo = (countries.cameo_country(country) if country else "---") + sector
+        return Actor(name=name, inter=inter_code, country=country.upper() if country else None, cameo=cameo,
+                     kind="generic")
+
+    @staticmethod
+    def _mention(text: str, tokens: list[_Token], i: int, j: int, actor: Actor) -> ActorMention:
+        span = Span(tokens[i].start, tokens[j - 1].end)
+        return ActorMention(span=span, surface=span.text(text), actor=actor, component="actors")
+
+
+def _prefer(entries: list[ActorEntry], focus: str | None) -> ActorEntry:
+    # An alias shared by several rows (RSF, SNA, Taliban) means the group of the article's country.
+    if focus:
+        for entry in entries:
+            if entry.country == focus.upper():
+                return entry
+    return next((e for e in entries if e.country is None), entries[0])
+
+
+def _adjacent(text: str, left: _Token, right: _Token) -> bool:
+    gap = text[left.end:right.start]
+    return not gap.strip() and "\n" not in gap
+
+
+def _glued(tokens: list[_Token], i: int, k: int) -> bool:
+    return all(tokens[m].end == tokens[m + 1].start for m in range(i, k))
+
+
+def _qualifier_ending(index: _Index, longest: int, tokens: list[_Token], k: int) -> tuple[int, AgentTerm] | None:
+    for length in range(min(longest, k + 1), 0, -1):
+        q_start = k - length + 1
+        key = tuple(t.key for t in tokens[q_start:k + 1])
+        # a qualifier must not be the tail of a hyphenated compound ("Turkish-backed" is not "backed")
+        tail = q_start >= 1 and tokens[q_start - 1].text == "-" and tokens[q_start - 1].end == tokens[q_start].start
+        if key in index.phrases and not tail:
+            return q_start, index.phrases[key][0][1]  # type: ignore[return-value]
+    return None

@@ -1,0 +1,381 @@
+"""Find the places an article names and resolve them against the gazetteer, with ACLED geo-precision.
+
+Candidates come from spaCy entity spans when given (GPE, LOC, FAC, and ORG/PERSON/NORP because the small
+model mislabels some towns) or, without a model, from runs of capitalised words. The gazetteer decides.
+
+Disambiguation: a candidate in the article's focus countries wins (a big town in the second focus country
+beats a hamlet in the first); outside them only towns of ``min_foreign_population`` or more are accepted,
+and single common words ("Police", "March", "Reading") never resolve by themselves.
+
+Precision (ACLED ``geo_precision``): 1 the named town; 2 near or outside a town ("near X", "outside X",
+"on the outskirts of X", "10 km north of X", "rural X"), or a part of it the gazetteer lacks ("in Adhamiya, a
+Baghdad district", "the al-Midan neighbourhood of Damascus", "Khalidiya, near Homs", a supplement
+neighbourhood), coded to the enclosing town with ``detail``; 3 only a region ("Idlib province") or a country.
+Country names are places only after a locative preposition ("in Syria"); demonyms never are, but both
+count as evidence in :meth:`PlaceResolver.country_focus`.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..records import Place, PlaceMention, Span
+from .countries import country_code, data_rows, find_countries, is_demonym
+from .gazetteer import ADMIN_WORDS, Gazetteer
+
+__all__ = ["PlaceResolver", "PLACE_LABELS", "MAYBE_PLACE_LABELS"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# The small English model tags some towns as organisations or people ("Hama" as ORG): check them too.
+MAYBE_PLACE_LABELS = frozenset({"ORG", "PERSON", "NORP"})
+
+_ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez|en|er|ul)"
+_CAP = r"[A-Z][\w'’‘ʻ]*(?:-[\w'’]+)*"
+_WORD = rf"(?:{_ARTICLE}[-‑])?{_CAP}"
+_LINK = r"(?: (?:al|el|ez|es|de|du|la|le|ul|bin|ibn|ben|of)[- ]| )"
+_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:{_LINK}{_WORD})*")
+_NAME = rf"(?:the )?({_WORD}(?:{_LINK}{_WORD}){{0,3}})"
+_PART = r"(?:district|neighbou?rhood|suburb|quarter|area|camp|refugee camp|market|square)"
+_SETTLEMENT = r"(?:village|town|hamlet|settlement|area|district|neighbou?rhood|suburb|camp)"
+_ADMIN = r"(?: (?:province|governorate|state|region|prefecture|department|county|oblast|Province|Governorate|State|Region))?"
+_DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_NEARNESS = (
+    rf"(?:near|outside|around|close to|next to|(?:on|in|at) the outskirts of|outskirts of|suburbs? of|"
+    rf"(?:in )?the vicinity of|countryside of|{_DIRECTION}(?:ern)? of|"
+    r"(?:km|kilometers|kilometres|miles)\)?(?: \([^)]{1,20}\))?(?: \w+)? (?:from|of))"
+)
+# Patterns naming a part of a town: (sub-place, container). Order matters: the most specific first.
+_SUB_PATTERNS = (
+    re.compile(rf"{_NAME} {_PART} (?:of|in) {_NAME}{_ADMIN}"),  # the al-Midan neighbourhood of Damascus
+    re.compile(rf"{_NAME}, an? (?:[a-z-]+ )?{_NAME}(?:'s|’s)? {_PART}"),  # Adhamiya, a northern Baghdad district
+    re.compile(rf"{_NAME}, an? (?:[a-z-]+ )?{_SETTLEMENT} (?:of|in|near|outside) {_NAME}{_ADMIN}"),  # Y, a village in Z
+    re.compile(rf"{_SETTLEMENT} of {_NAME},? (?:in|near|outside) (?:the )?{_NAME}{_ADMIN}"),  # the village of Y in Z
+    re.compile(rf"{_NAME}, {_NEARNESS} (?:the )?{_NAME}{_ADMIN}"),  # Khalidiya, near Homs
+)
+_NEAR_BEFORE = re.compile(rf"\b{_NEARNESS}\s+(?:the\s+)?(?:(?:city|town|village|provincial capital) of\s+)?$", re.I)
+_RURAL_BEFORE = re.compile(r"\b(?:rural|the countryside of|the suburbs of)\s+$", re.I)
+_AREA_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:countryside|suburbs|outskirts|area|environs)\b")
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|across|inside|into|throughout|within|to|from)\s+(?:the\s+)?"
+    r"(?:(?:(?:north|south|east|west|central)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?)\s+)?$",
+    re.I,
+)
+_NAMED_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Boulevard|Square|Bridge|Mosque|Highway|Gate)\b")
+_ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|state|region) of\s+$", re.I)
+_DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z'’.\- ]{1,40}?)(?:,\s*(?P<region>[A-Z][\w.'’ ]{1,40}?))?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s"
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?]['\"”’)]?\s+|\n\s*|[\"“]\s*)$")
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> dict[str, str]:
+    return {row[0]: row[1] for row in data_rows("place_stopwords.tsv")}
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    place: Place | None
+    precision: int
+    detail: tuple[int, int] | None = None
+
+
+class PlaceResolver:
+    """Finds place mentions in an article and resolves them with the gazetteer and the article's focus."""
+
+    def __init__(self, gazetteer: Gazetteer, *, min_foreign_population: int = 100_000) -> None:
+        self.gazetteer = gazetteer
+        self.min_foreign_population = min_foreign_population
+
+    # -- country focus -------------------------------------------------------------------------------------
+
+    def country_focus(self, text: str, *, title: str | None = None,
+                      candidates: Sequence[tuple[int, int, str]] = ()) -> list[str]:
+        """ISO codes of the countries the article is about, best first.
+
+        Evidence, strongest first: the dateline ("DAMASCUS, Syria (AP) —", "BEIRUT —"), the title, country
+        names and demonyms in the text (early mentions count more), towns of 100,000+ that only one country has.
+        """
+        score: Counter[str] = Counter()
+        dateline = _DATELINE.match(text)
+        if dateline:
+            for iso in self._dateline_countries(dateline):
+                score[iso] += 5.0
+        if title:
+            for _, _, iso in find_countries(title):
+                score[iso] += 3.0
+            for iso in self._big_town_countries(title, ()):
+                score[iso] += 2.0
+        for start, _, iso in find_countries(text):
+            score[iso] += 1.5 if start < 600 else 1.0
+        for iso in self._big_town_countries(text, candidates):
+            score[iso] += 0.75
+        return [iso for iso, _ in sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    def _dateline_countries(self, match: re.Match[str]) -> list[str]:
+        found = []
+        region = match.group("region")
+        if region:
+            iso = country_code(region)
+            if iso:
+                found.append(iso)
+            else:
+                admin = [p for p in self.gazetteer.lookup(region) if p.feature == "admin1"]
+                found.extend(p.country for p in admin[:1])
+        towns = [p for p in self.gazetteer.lookup(match.group("city").title()) if p.feature == "city"]
+        if towns and (not found or towns[0].country in found):
+            found.append(towns[0].country)
+        return list(dict.fromkeys(found))
+
+    def _big_town_countries(self, text: str, candidates: Sequence[tuple[int, int, str]]) -> list[str]:
+        spans = [(s, e) for s, e, label in candidates if label in PLACE_LABELS] or [
+            (m.start(), m.end()) for m in _RUN.finditer(text)
+        ]
+        found = []
+        for start, end in spans:
+            surface = text[start:end]
+            if surface in _stopwords() or country_code(surface):
+                continue
+            places = self.gazetteer.lookup(surface)
+            if places and places[0].feature == "supplement":
+                found.append(places[0].country)
+                continue
+            towns = [p for p in places if p.feature == "city"]
+            # Only clearly dominant big towns: a name shared with a town a third as big says nothing.
+            if towns and towns[0].population >= 100_000 and all(
+                t.country == towns[0].country or t.population < towns[0].population / 3 for t in towns[1:]
+            ):
+                found.append(towns[0].country)
+        return found
+
+    # -- mentions --------------------------------------------------------------------------------------------
+
+    def find(self, text: str, *, candidates: Sequence[tuple[int, int, str]] = (),
+             focus: Sequence[str] = ()) -> list[PlaceMention]:
+        """Every place named in ``text`` with its span, resolved (``place``) or not (``place=None``)."""
+        focus = list(focus)
+        found: list[_Found] = []
+        taken: list[tuple[int, int]] = []
+
+        def free(start: int, end: int) -> bool:
+            return all(end <= s or e <= start for s, e in taken)
+
+        def keep(item: _Found) -> None:
+            found.append(item)
+            taken.append((item.start, item.end))
+            if item.detail:
+                taken.append(item.detail)
+
+        for item in self._sub_places(text, focus):
+            if free(item.start, item.end) and (item.detail is None or free(*item.detail)):
+                keep(item)
+        countries = find_countries(text)
+        for start, end, iso in countries:
+            if free(start, end):
+                item = self._country_mention(text, start, end, iso)
+                taken.append((start, end))  # a country word is never also a town
+                if item:
+                    found.append(item)
+        for start, end, label in self._spans(text, candidates):
+            start, end = _trim(text, start, end)
+            if end <= start or not free(start, end):
+                continue
+            item = self._town_mention(text, start, end, focus, label=label)
+            if item:
+                keep(item)
+        found.sort(key=lambda f: f.start)
+        return [self._mention(text, f) for f in found]
+
+    def _spans(self, text: str, candidates: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        # Model spans first; then the capitalised-word scan, for towns the model did not tag at all.
+        spans = [(s, e, label) for s, e, label in candidates
+                 if label in PLACE_LABELS or label in MAYBE_PLACE_LABELS]
+        for run in _RUN.finditer(text):
+            spans.extend(self._ngrams(text, run.start(), run.group(0)))
+        return spans
+
+    def _ngrams(self, text: str, offset: int, run: str) -> list[tuple[int, int, str]]:
+        """Longest known names in a run of capitalised words, left to right ("Deir ez-Zor", "Sheikh Maqsoud")."""
+        words = [(m.start() + offset, m.end() + offset, bool(re.fullmatch(_WORD, m.group(0))))
+                 for m in re.finditer(rf"{_WORD}|\S+", run)]
+        out: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(words):
+            if not words[i][2] or _after_title(text, words[i][0]):
+                i += 1  # a link word, or a name after a title ("President Assad", "Gen. Petraeus")
+                continue
+            for j in range(min(len(words), i + 4), i, -1):
+                if not words[j - 1][2]:
+                    continue
+                start, end = words[i][0], words[j - 1][1]
+                surface = text[start:end]
+                if j - i == 1 and not self._single_word_ok(text, start, surface):
+                    continue
+                if self.gazetteer.lookup(_with_admin_word(text, end, surface)[0]):
+                    out.append((start, end, "SCAN"))
+                    i = j
+                    break
+            else:
+                i += 1
+        return out
+
+    def _single_word_ok(self, text: str, start: int, word: str) -> bool:
+        if word in _stopwords() or len(word) < 3:
+            return False
+        # A capitalised common word opening a sentence ("Reading the statement, ...") is not a name.
+        return not (_SENTENCE_START.search(text[max(0, start - 4):start]) and word.lower() in _common_lower())
+
+    def _country_mention(self, text: str, start: int, end: int, iso: str) -> _Found | None:
+        surface = text[start:end]
+        if is_demonym(surface):
+            return None
+        before = text[max(0, start - 40):start]
+        if not _LOCATIVE_BEFORE.search(before):
+            return None
+        return _Found(start, end, self.gazetteer.country_place(iso), 3)
+
+    def _town_mention(self, text: str, start: int, end: int, focus: Sequence[str], *, label: str) -> _Found | None:
+        surface = text[start:end]
+        if label in MAYBE_PLACE_LABELS and (is_demonym(surface) or country_code(surface)):
+            return None
+        if _NAMED_AFTER.match(text[end:end + 16]):
+            return None  # "Baghdad Street" in Damascus is named after a town, not in it
+        query, end_with_admin = _with_admin_word(text, end, surface)
+        admin_before = bool(_ADMIN_BEFORE.search(text[max(0, start - 20):start]))
+        if admin_before and query == surface:
+            query = surface + " province"
+        place = self.choose(self.gazetteer.lookup(query), focus, surface=query)
+        if place is None:
+            if label in PLACE_LABELS and surface not in _stopwords():
+                return _Found(start, end, None, 1)
+            return None
+        if label in MAYBE_PLACE_LABELS and place.country not in focus and place.population < 250_000:
+            return None
+        if place.feature == "supplement":
+            town = self.gazetteer.enclosing(place)
+            return _Found(start, end, town or place, 2, detail=(start, end)) if town else _Found(start, end, place, 2)
+        if place.feature in ("admin1", "country"):
+            return _Found(start, end_with_admin if query != surface else end, place, 3)
+        return _Found(start, end, place, self._town_precision(text, start, end))
+
+    @staticmethod
+    def _town_precision(text: str, start: int, end: int) -> int:
+        before = text[max(0, start - 60):start]
+        after = text[end:end + 30]
+        if _NEAR_BEFORE.search(before) or _RURAL_BEFORE.search(before) or _AREA_AFTER.match(after):
+            return 2
+        return 1
+
+    def choose(self, places: Sequence[Place], focus: Sequence[str], *, surface: str = "") -> Place | None:
+        """The candidate the article most likely means, or None ("none of these")."""
+        if not places:
+            return None
+        if places[0].feature == "country":
+            return places[0]
+        explicit_admin = bool(surface) and surface.split()[-1].casefold() in ADMIN_WORDS
+        rank = {iso: i for i, iso in enumerate(focus)}
+        # The gazetteer's order already puts a town before the unit it is the seat of, so the first
+        # candidate of each country is that country's reading of the name.
+        firsts: dict[str, Place] = {}
+        for place in places:
+            firsts.setdefault(place.country, place)
+        in_focus = [p for iso, p in firsts.items() if iso in rank]
+        if in_focus:
+            # log-population minus a step per focus rank: a city in the second focus country beats a hamlet
+            # of the same name in the first.
+            return max(in_focus, key=lambda p: math.log10(_weight(p) + 10) - 1.5 * rank[p.country])
+        best = places[0]
+        if explicit_admin and best.feature == "admin1":
+            return best
+        if best.feature == "supplement":
+            # Curated neighbourhoods need no focus unless a real town shares the name.
+            return best if all(p.population < 10_000 for p in places[1:]) else None
+        if best.population >= self.min_foreign_population:
+            return best
+        return None
+
+    def _sub_places(self, text: str, focus: Sequence[str]) -> list[_Found]:
+        out = []
+        for pattern in _SUB_PATTERNS:
+            for match in pattern.finditer(text):
+                sub_start, sub_end = match.span(1)
+                box_start, box_end = match.span(2)
+                box_text, box_admin_end = _with_admin_word(text, box_end, match.group(2))
+                if match.group(1) in _stopwords() or country_code(match.group(1)):
+                    continue
+                container = self.choose(self.gazetteer.lookup(box_text), focus, surface=box_text)
+                if container is None or container.feature == "country":
+                    continue
+                own = self.choose(
+                    [p for p in self.gazetteer.lookup(match.group(1)) if p.country == container.country], focus
+                )
+                if own is not None and own.feature == "city" and _close(own, container):
+                    # The gazetteer knows the sub-place itself: code it, not its container.
+                    out.append(_Found(sub_start, sub_end, own, 1))
+                    continue
+                if own is not None and own.feature == "supplement":
+                    container = self.gazetteer.enclosing(own) or container
+                out.append(_Found(box_start, box_admin_end if container.feature == "admin1" else box_end,
+                                  container, 2, detail=(sub_start, sub_end)))
+        return out
+
+    @staticmethod
+    def _mention(text: str, item: _Found) -> PlaceMention:
+        detail = text[item.detail[0]:item.detail[1]] if item.detail else None
+        return PlaceMention(
+            span=Span(item.start, item.end),
+            surface=text[item.start:item.end],
+            place=item.place,
+            geo_precision=item.precision,
+            detail=detail,
+            detail_span=Span(*item.detail) if item.detail else None,
+        )
+
+
+def _weight(place: Place) -> int:
+    # A unit's population sums its towns; count it as one big town so it does not outweigh real towns.
+    return place.population // 10 if place.feature == "admin1" else max(place.population, 1000 if place.feature == "supplement" else 0)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the " and trailing possessive from an entity span."""
+    if text[start:start + 4].lower() == "the ":
+        start += 4
+    if text[max(start, end - 2):end] in ("'s", "’s"):
+        end -= 2
+    return start, end
+
+
+def _with_admin_word(text: str, end: int, surface: str) -> tuple[str, int]:
+    """``("Idlib province", end after "province")`` when an admin word follows the name, else unchanged."""
+    match = re.match(r" ([A-Za-z]+)\b", text[end:end + 16])
+    if match and match.group(1).casefold() in ADMIN_WORDS:
+        return f"{surface} {match.group(1).casefold()}", end + match.end()
+    return surface, end
+
+
+def _close(a: Place, b: Place, *, km: float = 40.0) -> bool:
+    dy = (a.latitude - b.latitude) * 111.0
+    dx = (a.longitude - b.longitude) * 111.0 * math.cos(math.radians((a.latitude + b.latitude) / 2))
+    return math.hypot(dx, dy) <= km
+
+
+def _after_title(text: str, start: int) -> bool:
+    match = re.search(r"([A-Z][A-Za-z]*)\.?\s+$", text[max(0, start - 20):start])
+    return bool(match) and match.group(1) in _titles()
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(w for w, kind in _stopwords().items() if kind == "title")
+
+
+@lru_cache(maxsize=1)
+def _common_lower() -> frozenset[str]:
+    return frozenset(w.lower() for w in _stopwords())

@@ -1,0 +1,185 @@
+"""Finding and resolving place mentions: focus, variants, disambiguation, containment, precision, rejection."""
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.records import PlaceMention
+from eventwatch.resolve.places import PlaceResolver
+
+
+def _places(resolver: PlaceResolver, text: str, *, candidates: list[tuple[int, int, str]] | None = None,
+            title: str | None = None) -> list[PlaceMention]:
+    focus = resolver.country_focus(text, title=title, candidates=candidates or ())
+    return resolver.find(text, candidates=candidates or (), focus=focus[:3])
+
+
+def _summary(mentions: list[PlaceMention]) -> list[tuple[str, str | None, int, str | None]]:
+    return [(m.surface, m.place.name if m.place else None, m.geo_precision, m.detail) for m in mentions]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "first"),
+    [
+        ("DAMASCUS, Syria (AP) — Troops shelled a town on Friday.", None, "SY"),
+        ("BEIRUT — Gunmen opened fire on a checkpoint.", None, "LB"),
+        ("BAGHDAD (Reuters) - A bomb exploded near a market.", None, "IQ"),
+        ("Gunmen attacked a village, officials said.", "Nigerian troops repel attack", "NG"),
+        ("Syrian troops fought rebels. Turkish officials condemned the attack.", None, "SY"),
+        ("Bombs hit Mogadishu and Kismayo on Tuesday.", None, "SO"),
+        ("MAIDUGURI, Nigeria — Militants attacked a camp. Cameroonian troops crossed the border.", None, "NG"),
+    ],
+)
+def test_country_focus_ranks_dateline_title_and_mentions(resolver: PlaceResolver, text: str, title: str | None,
+                                                        first: str) -> None:
+    assert resolver.country_focus(text, title=title)[0] == first
+
+
+def test_country_focus_counts_demonyms_without_making_them_places(resolver: PlaceResolver) -> None:
+    text = "Syrian troops and Syrian police were deployed, a Syrian official said."
+    assert resolver.country_focus(text) == ["SY"]
+    assert resolver.find(text, focus=["SY"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "admin1"),
+    [
+        ("Tanks shelled Hims on Friday.", "Hims", "Homs", "Homs"),
+        ("Protesters gathered in Deraa after prayers, Syrian activists said.", "Deraa", "Dar'a", "Dar'a"),
+        ("Rebels held Dar'a, in southern Syria.", "Dar'a", "Dar'a", "Dar'a"),
+        ("Army units entered Hamah, in Syria.", "Hamah", "Hama", "Hama"),
+        ("Fighting spread to Idleb, in Syria.", "Idleb", "Idleb", "Idleb"),
+        ("Jets struck Deir ez-Zor, in Syria.", "Deir ez-Zor", "Deir-ez-Zor", "Deir-ez-Zor"),
+        ("Jets struck Deir al-Zour, in Syria.", "Deir al-Zour", "Deir-ez-Zor", "Deir-ez-Zor"),
+    ],
+)
+def test_transliteration_variants_resolve_to_one_town(resolver: PlaceResolver, text: str, surface: str, name: str,
+                                                      admin1: str) -> None:
+    found = {m.surface: m for m in _places(resolver, text)}
+    place = found[surface].place
+    assert place is not None and (place.name, place.country, place.admin1) == (name, "SY", admin1)
+    assert found[surface].geo_precision == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Gunmen attacked a checkpoint in Tripoli, in northern Lebanon, and Lebanese troops responded.", "LB"),
+        ("Militias clashed in Tripoli as the Libyan government met, officials in Libya said.", "LY"),
+    ],
+)
+def test_focus_decides_between_same_named_towns(resolver: PlaceResolver, text: str, country: str) -> None:
+    tripoli = next(m for m in _places(resolver, text) if m.surface == "Tripoli")
+    assert tripoli.place is not None and tripoli.place.country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops shelled Homs on Friday, Syrian activists said.", [("Homs", "Homs", 1, None)]),
+        ("Syrian forces shelled villages near Homs.", [("Homs", "Homs", 2, None)]),
+        ("Syrian rebels attacked a checkpoint outside Aleppo.", [("Aleppo", "Aleppo", 2, None)]),
+        ("Syrian jets bombed the outskirts of Aleppo.", [("Aleppo", "Aleppo", 2, None)]),
+        ("A bomb exploded 10 km north of Hama, Syrian state media said.", [("Hama", "Hama", 2, None)]),
+        ("A bomb exploded 20 kilometers (12 miles) south of Baghdad, Iraqi police said.", [("Baghdad", "Baghdad", 2, None)]),
+        ("Syrian troops raided rural Hama overnight.", [("Hama", "Hama", 2, None)]),
+        ("Fighting raged in Idlib province, Syrian activists said.", [("Idlib province", "Idleb", 3, None)]),
+        ("Boko Haram fighters attacked villages in Borno state.", [("Borno state", "Borno", 3, None)]),
+        ("French troops patrolled the Kidal region of Mali.", [("Kidal region", "Kidal", 3, None)]),
+        ("Violence continued in Syria on Friday.", [("Syria", "Syria", 3, None)]),
+    ],
+)
+def test_geo_precision_follows_acled(resolver: PlaceResolver, text: str,
+                                     expected: list[tuple[str, str, int, str | None]]) -> None:
+    assert _summary(_places(resolver, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "detail"),
+    [
+        ("A car bomb exploded in Adhamiya, a Baghdad district, killing five.", "Baghdad", "Adhamiya"),
+        ("A car bomb exploded in Hurriya, a northern Baghdad neighbourhood, police said.", "Baghdad", "Hurriya"),
+        ("A suicide bomber struck the al-Midan neighbourhood of Damascus on Friday.", "Damascus", "al-Midan"),
+        ("Gunmen stormed the Zahraa district of Homs, Syrian activists said.", "Homs", "Zahraa"),
+        ("Troops stormed Khalidiya, near Homs, residents said.", "Homs", "Khalidiya"),
+        ("Shelling hit Baba Amr overnight, Syrian activists said.", "Homs", "Baba Amr"),
+        ("Al-Shabab fighters attacked Bakara Market in Somalia.", "Mogadishu", "Bakara Market"),
+    ],
+)
+def test_sub_places_resolve_to_the_enclosing_town_with_detail(resolver: PlaceResolver, text: str, town: str,
+                                                              detail: str) -> None:
+    mention = next(m for m in _places(resolver, text) if m.detail)
+    assert mention.place is not None and mention.place.name == town
+    assert mention.geo_precision == 2
+    assert mention.detail == detail
+    assert mention.detail_span is not None and mention.detail_span.text(text) == detail
+
+
+def test_unknown_village_in_a_province_resolves_to_the_province(resolver: PlaceResolver) -> None:
+    text = "Clashes erupted in the village of Kafr Zzyzx in Hama province, Syrian activists said."
+    mention = next(m for m in _places(resolver, text) if m.detail)
+    assert mention.place is not None and (mention.place.feature, mention.place.name) == ("admin1", "Hama")
+    assert (mention.geo_precision, mention.detail) == (2, "Kafr Zzyzx")
+
+
+def test_known_village_in_a_province_is_coded_itself(resolver: PlaceResolver) -> None:
+    text = "Army units shelled the town of Talbiseh in Homs province, Syrian activists said."
+    mention = next(m for m in _places(resolver, text) if m.surface == "Talbiseh")
+    assert mention.place is not None and mention.place.admin1 == "Homs"
+    assert (mention.geo_precision, mention.detail) == (1, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In March, Police in Reading arrested a man.",
+        "Of the victims, most were from Mobile families.",
+        "On Friday, President Assad spoke to the nation.",
+        "Syrian troops shelled a town in the north, Syrian activists said.",
+        "Security forces said the attack by Syrian rebels was repelled.",
+    ],
+)
+def test_common_words_and_adjectives_do_not_resolve(resolver: PlaceResolver, text: str) -> None:
+    assert [m for m in _places(resolver, text) if m.place and m.place.feature == "city"] == []
+
+
+def test_tiny_foreign_place_is_rejected(resolver: PlaceResolver) -> None:
+    # Gwoza is a small Nigerian town: in an article about Syria it is "none of these".
+    text = "Syrian troops entered Gwoza, Syrian state television said."
+    assert [m.surface for m in resolver.find(text, focus=["SY"]) if m.place] == []
+    nigeria = resolver.find("Troops entered Gwoza, Nigerian officials said.", focus=["NG"])
+    assert [(m.surface, m.place.country if m.place else None) for m in nigeria] == [("Gwoza", "NG")]
+
+
+def test_country_names_are_places_only_after_a_locative(resolver: PlaceResolver) -> None:
+    text = "Syria's army said clashes in Syria and across Iraq killed ten. Syria denied it."
+    found = _summary(_places(resolver, text))
+    assert found == [("Syria", "Syria", 3, None), ("Iraq", "Iraq", 3, None)]
+    assert [m.span.start for m in _places(resolver, text)] == [text.index("in Syria") + 3, text.index("Iraq")]
+
+
+def test_org_mislabelled_town_is_checked_against_the_gazetteer(resolver: PlaceResolver) -> None:
+    # The small English model tags "Hama" as ORG; "Reuters" is a real ORG and must stay unresolved.
+    text = "Syrian forces shelled Hama on Friday, Reuters reported."
+    candidates = [(0, 6, "NORP"), (22, 26, "ORG"), (38, 45, "ORG")]
+    found = _places(resolver, text, candidates=candidates)
+    assert _summary(found) == [("Hama", "Hama", 1, None)]
+    assert found[0].span.start == 22 and found[0].span.end == 26
+
+
+def test_model_spans_are_complemented_by_the_scan(resolver: PlaceResolver) -> None:
+    text = "Boko Haram fighters attacked Gwoza in Borno state, Nigerian officials said."
+    candidates = [(0, 10, "PERSON"), (38, 43, "GPE"), (51, 59, "NORP")]
+    found = _summary(_places(resolver, text, candidates=candidates))
+    assert found == [("Gwoza", "Gwoza", 1, None), ("Borno state", "Borno", 3, None)]
+
+
+def test_unresolved_model_place_is_kept_without_a_place(resolver: PlaceResolver) -> None:
+    text = "Rebels overran Zzyzxabad, Syrian activists said."
+    found = resolver.find(text, candidates=[(15, 24, "GPE")], focus=["SY"])
+    assert [(m.surface, m.place) for m in found] == [("Zzyzxabad", None)]
+
+
+def test_mention_spans_point_into_the_text(resolver: PlaceResolver) -> None:
+    text = "DAMASCUS, Syria (AP) — Jets struck Douma and the al-Midan neighbourhood of Damascus."
+    for mention in _places(resolver, text):
+        assert mention.span.text(text) == mention.surface
