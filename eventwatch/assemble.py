@@ -53,9 +53,22 @@ _NON_CONFLICT = re.compile(
     r"pandemic|covid|coronavirus|virus|malaria|heatwave|cyclone|hurricane|typhoon|wildfire|stampede|"
     r"goals?|penalt(?:y|ies)|league|striker|midfielder|goalkeeper|tournament|championship|scored|fixture|"
     r"cup final|semi-final|quarter-final|innings|wicket|stocks?|shares|investors|earnings|quarterly|box office|"
-    r"training exercise|military exercise|drills?)\b",
+    r"training exercise|military exercise|military training|training accident|drills?)\b",
     re.IGNORECASE,
 )
+_SPORT = re.compile(
+    r"\b(?:goals?|penalt(?:y|ies)|league|striker|midfielder|goalkeeper|defender|tournament|championship|scored|"
+    r"fixture|kick-off|coach|manager|season|match|matches|cup|club|fans|stadium|referee|squad|innings|wickets?)\b",
+    re.IGNORECASE,
+)
+# A weapon word alone ("artillery", "rockets") is an event only with a verb of use or a casualty figure.
+_WEAPON_USE = re.compile(
+    r"\b(?:fired?|firing|hit|hits|struck|strikes?|pound(?:ed|ing)?|launch(?:ed|es|ing)?|land(?:ed|ing)?|slamm(?:ed|ing)|"
+    r"target(?:ed|ing)?|rain(?:ed|ing)?|shell(?:ed|ing)|bomb(?:ed|ing)|destroy(?:ed|ing)?|attack(?:ed|ing)?|kill(?:ed|ing)?|"
+    r"wound(?:ed|ing)?|drop(?:ped|ping)?)\b",
+    re.IGNORECASE,
+)
+_FILMING = re.compile(r"\b(?:video|film(?:ed)?|footage|photo(?:graph)?s?|movie|scene)\b", re.IGNORECASE)
 _AIR_CONTEXT = re.compile(r"\b(?:warplanes?|jets?|aircraft|air force|helicopters?|drones?|planes?|aerial|air)\b", re.IGNORECASE)
 _SHELL_CONTEXT = re.compile(r"\b(?:shells?|shelling|artillery|mortars?|rockets?|missiles?|tank fire)\b", re.IGNORECASE)
 _SUICIDE_CONTEXT = re.compile(r"\bsuicide\b|\bblew (?:himself|herself|themselves) up\b", re.IGNORECASE)
@@ -69,6 +82,7 @@ _RIOT_CONTEXT = re.compile(r"\b(?:riot\w*|torched|set (?:fire|ablaze)|stones?|pe
 _ANAPHOR_DET = {"the", "this", "that", "these", "those", "its"}
 _SPEAKER_PLACE = re.compile(r"\b(?:speaking|told|said|spoke|talking|interview\w*)\b[^.]{0,40}\bfrom\s*$|\bfrom\s*$", re.IGNORECASE)
 _WEAK_ALONE = 0.6
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:as|while|after|when|but|and|before|amid)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -156,8 +170,13 @@ class _Context:
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         self.focus = places.country_focus(article.text, title=article.title, candidates=entities)
         self.country = self.focus[0] if self.focus else None
-        self.places = [m for m in places.find(article.text, candidates=entities, focus=self.focus) if m.place]
         self.actor_mentions = actors.find(article.text, focus_country=self.country)
+        # A place name inside a person's name ("David Hartwell") or a named organisation ("SANA") is not a place.
+        blocked = [Span(s, e) for s, e, label in entities if label == "PERSON" and " " in doc.text[s:e].strip()]
+        blocked += [m.span for m in self.actor_mentions if m.actor.kind == "named"]
+        self.places = [m for m in places.find(article.text, candidates=entities, focus=self.focus)
+                       if m.place and not any(b.overlaps(m.span) for b in blocked)]
+        self.sport = len(_SPORT.findall(article.text)) >= 3
         self.lede_date = self._lede_date()
 
     def _lede_date(self) -> DateMention | None:
@@ -232,9 +251,17 @@ def _group_drafts(ctx: _Context, sentence: SpacySpan, hits: list[TriggerHit], mo
         if name not in families:
             return False
         weight = strongest(name).entry.weight
-        return weight >= _WEAK_ALONE or bool(lethal_counts and name in ("VIOLENCE", "EXPL", "BATTLE", "PROTEST"))
+        if weight >= _WEAK_ALONE:
+            return True
+        if name == "EXPL" and _WEAPON_USE.search(text):
+            return True
+        return bool(lethal_counts and name in ("VIOLENCE", "EXPL", "BATTLE", "PROTEST"))
 
-    if non_conflict:
+    if "VIOLENCE" in families and _FILMING.search(text):
+        families["VIOLENCE"] = [h for h in families["VIOLENCE"] if h.entry.phrase[0] not in ("shoot", "shot")]
+        if not families["VIOLENCE"]:
+            families.pop("VIOLENCE")
+    if non_conflict or ctx.sport:
         for name in ("VIOLENCE", "BATTLE", "TERRITORY"):
             families.pop(name, None)
         if "EXPL" in families and all(h.entry.weight < 1.0 for h in families["EXPL"]):
@@ -342,10 +369,14 @@ def _place_for(ctx: _Context, draft: _Draft) -> PlaceMention | None:
         return None
     trigger_at = ctx.doc[draft.hit.start].idx
 
-    def rank(m: PlaceMention) -> tuple[int, int]:
+    text = ctx.article.text
+
+    def rank(m: PlaceMention) -> tuple[int, int, int]:
         feature = m.place.feature if m.place else "country"
         level = {"city": 0, "supplement": 0, "admin1": 1, "country": 2}.get(feature, 1)
-        return level, abs(m.span.start - trigger_at)
+        # a place before the trigger with a clause boundary in between belongs to another clause
+        crossed = m.span.end <= trigger_at and bool(_CLAUSE_BREAK.search(text[m.span.end:trigger_at]))
+        return int(crossed), level, abs(m.span.start - trigger_at)
 
     return min(candidates, key=rank)
 
@@ -405,7 +436,7 @@ def _finish_actors(ctx: _Context, draft: _Draft, country: str | None) -> None:
             draft.actor1 = (protesters, draft.actor1[1] if draft.actor1 and a1 and a1.inter == 6 else None)
             if draft.sub_event_type == "Protest with intervention" and not (a2 and a2.inter == 1):
                 draft.actor2 = (generic("police", country), None)
-            elif not (a2 and a2.inter == 1):
+            elif draft.sub_event_type == "Peaceful protest":
                 draft.actor2 = None
         return
     if draft.event_type == "Riots":

@@ -35,7 +35,7 @@ __all__ = ["cluster_events", "score_pair", "reconcile_ranges", "bcubed", "havers
 
 # weight of each agreement signal in the pairwise score; place and type matter most because they separate
 # simultaneous incidents, fatalities least because outlets routinely report different tolls
-_WEIGHTS = {"type": 2.0, "date": 1.0, "place": 2.0, "actors": 1.0, "fatalities": 0.5, "evidence": 1.5}
+_WEIGHTS = {"type": 2.0, "date": 1.0, "place": 3.0, "actors": 1.0, "fatalities": 0.5, "evidence": 1.5}
 _PRECISION_DAYS = {"day": 0, "week": 7, "month": 31}  # year precision is too coarse to match on
 _NEAR_KM = 25.0  # reports of one incident name places within a town and its suburbs
 _CELL_DEG = 0.5  # blocking grid; a cell (about 55 km north-south) is wider than _NEAR_KM
@@ -44,6 +44,7 @@ _FAMILY = {
     "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
     "Protests": "demonstration", "Riots": "demonstration",
 }
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|az|an)[- ]")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -131,24 +132,34 @@ def _type_score(a: Mapping[str, Any], b: Mapping[str, Any]) -> float | None:
     return None
 
 
+def _detail_key(detail: str | None) -> str:
+    """Neighbourhood name without the article and punctuation that transliterations vary in (al-Midan, Midan)."""
+    if not detail:
+        return ""
+    return _ARTICLE_PREFIX.sub("", detail.casefold()).replace("-", "").replace(" ", "").replace("'", "")
+
+
 def _place_score(a: Mapping[str, Any], b: Mapping[str, Any]) -> tuple[float | None, bool]:
     """(score or None when unknown, veto when the places are clearly different)."""
+    detail_a, detail_b = _detail_key(a.get("location_detail")), _detail_key(b.get("location_detail"))
+    # two named neighbourhoods of one town that differ are weak evidence of two incidents
+    same_town = 0.0 if detail_a and detail_b and detail_a not in detail_b and detail_b not in detail_a else 1.0
     if a.get("geonameid") is not None and a.get("geonameid") == b.get("geonameid"):
-        return 1.0, False
+        return same_town, False
     # a region-level (precision 3) location is the region's capital or centroid, not where it happened
     coarse = (a.get("geo_precision") or 1) >= 3 or (b.get("geo_precision") or 1) >= 3
     same_admin1 = bool(a.get("admin1")) and a.get("admin1") == b.get("admin1")
     if None not in (a.get("latitude"), a.get("longitude"), b.get("latitude"), b.get("longitude")):
         km = haversine_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
         if km <= _NEAR_KM:
-            return 1.0 - km / (2 * _NEAR_KM), False
+            return min(same_town, 1.0 - km / (2 * _NEAR_KM)), False
         if coarse and same_admin1:
             return 0.5, False
         return 0.0, True
     name_a, name_b = (a.get("location") or "").casefold(), (b.get("location") or "").casefold()
     if name_a and name_b:
         if name_a == name_b:
-            return 1.0, False
+            return same_town, False
         if coarse and same_admin1:
             return 0.5, False
         return 0.0, True

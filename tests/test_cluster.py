@@ -1,6 +1,7 @@
 """Cross-article incidents: same incident from several outlets merges, different incidents stay apart."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -173,3 +174,21 @@ def test_an_outlet_naming_no_perpetrator_does_not_count_against_a_match() -> Non
     unnamed = event("y", "Gunmen stormed a police post in Kabul.", sub_event_type="Armed clash",
                     event_type="Battles").to_dict()
     assert score_pair(named, unnamed) >= 0.6
+
+
+@pytest.mark.parametrize(
+    ("detail_a", "detail_b", "merged"),
+    [("al-Karrada", "Karrada", True), ("Karrada", "Sadr City", False), ("Karrada", None, True)],
+    ids=["transliteration variant", "different neighbourhoods", "one outlet names none"],
+)
+def test_neighbourhoods_of_one_town_separate_simultaneous_bombings(detail_a: str, detail_b: str | None,
+                                                                   merged: bool) -> None:
+    baghdad = ("Baghdad", "Baghdad", 33.3406, 44.4009, 98182)
+    a = dataclasses.replace(event("a1", "A car bomb exploded near a busy market, killing 8 people.", place=baghdad,
+                                  sub_event_type="Remote explosive/landmine/IED", toll=Quantity(8, 8),
+                                  country="IQ"), location_detail=detail_a)
+    b = dataclasses.replace(event("b1", "A parked car bomb went off outside a restaurant, killing 5 people.",
+                                  place=baghdad, sub_event_type="Remote explosive/landmine/IED",
+                                  toll=Quantity(5, 5), country="IQ"), location_detail=detail_b)
+    incidents = cluster_events([article("a", a), article("b", b)])
+    assert (len(incidents) == 1) is merged

@@ -106,7 +106,7 @@ def find_statements(
     """Statements in one sentence. ``speaker`` names who is talking when the subject is "we"/"I" or missing."""
     lexicon = _lexicon()
     found: list[StatementMention] = []
-    seen_types: set[str] = set()
+    seen_types: set[tuple[str, str | None]] = set()
     tokens = list(sentence)
     for i, token in enumerate(tokens):
         if token.pos_ not in ("VERB", "NOUN"):
@@ -132,10 +132,10 @@ def find_statements(
             continue
         if plover == "CONSULT" and lemma in ("talk", "brief") and token.pos_ != "VERB":
             continue
-        if plover in seen_types:
-            continue
-        seen_types.add(plover)
         source = _subject(token, sentence, speaker)
+        if (plover, source[0] if source else None) in seen_types:
+            continue
+        seen_types.add((plover, source[0] if source else None))
         target = _target(token)
         found.append(StatementMention(plover, cameo, token, source, target,
                                       Span(sentence.start_char, sentence.end_char)))

