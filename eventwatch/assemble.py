@@ -255,6 +255,9 @@ def _group_drafts(ctx: _Context, sentence: SpacySpan, hits: list[TriggerHit], mo
             return True
         if name == "EXPL" and _WEAPON_USE.search(text):
             return True
+        if name == "PROTEST" and (_INTERVENTION.search(text) or any(
+                ctx.doc[h.start].pos_ == "VERB" for h in families[name])):
+            return True  # "marched", or protesters dispersed with tear gas
         return bool(lethal_counts and name in ("VIOLENCE", "EXPL", "BATTLE", "PROTEST"))
 
     if "VIOLENCE" in families and _FILMING.search(text):
@@ -493,8 +496,9 @@ def _compatible(a: _Draft, b: _Draft) -> bool:
 
 def _merge(into: _Draft, other: _Draft) -> None:
     into.counts.extend(other.counts)
-    if into.place is None or (other.place and into.place.place and other.place.place
-                              and into.place.place.feature != "city" and other.place.place.feature == "city"):
+    if into.place is None or (other.place and into.place.place and other.place.place and (
+            (into.place.place.feature != "city" and other.place.place.feature == "city")
+            or (other.place.detail and not into.place.detail and other.place.place.name == into.place.place.name))):
         into.place = other.place or into.place
     into.date = into.date or other.date
     if into.actor1 is None or (into.actor1[1] is None and other.actor1 and other.actor1[1] is not None):
@@ -559,7 +563,7 @@ def assemble(article: Article, doc: Doc, *, places: PlaceLookup, actors: ActorLo
             source = _actor_name(ctx, mention.source)
             target = _actor_name(ctx, mention.target)
             statements.append(Statement(
-                id=content_id(article.id, "statement", mention.evidence_span.start, mention.type),
+                id=content_id(article.id, "statement", mention.evidence_span.start, mention.trigger.i, mention.type),
                 type=mention.type, cameo=mention.cameo, source=source, target=target,
                 evidence=mention.evidence_span.text(text), evidence_span=mention.evidence_span,
                 source_span=mention.source[1] if mention.source else None,
@@ -636,7 +640,7 @@ def _to_event(ctx: _Context, draft: _Draft) -> Event:
     if injured and injured.span:
         spans.append(("injured", injured.span))
     return Event(
-        id=content_id(article.id, evidence_span.start, draft.event_type, draft.sub_event_type),
+        id=content_id(article.id, evidence_span.start, draft.hit.start, draft.event_type, draft.sub_event_type, draft.modality),
         event_type=draft.event_type,
         sub_event_type=draft.sub_event_type,
         modality=draft.modality,  # type: ignore[arg-type]

@@ -129,8 +129,7 @@ def _cmd_code(args: argparse.Namespace) -> int:
                 out.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
                 out.flush()
         else:
-            rows = [r.to_dict() for r in _coded(args)]
-            export.FORMATS[args.format](rows, out)
+            export.FORMATS[args.format].write((r.to_dict() for r in _coded(args)), out)
     finally:
         if args.output:
             out.close()
@@ -155,14 +154,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
     settings = load_settings(_overrides(args))
     with Store(settings.db, read_only=True) as store:
         rows = list(store.results())
-    if args.format == "parquet":
+    if export.FORMATS[args.format].to_path:
         if not args.output:
             raise EventwatchError("parquet needs --output FILE", hint="eventwatch export --format parquet -o events.parquet")
-        export.write_parquet(rows, args.output)
+        export.FORMATS[args.format].write(rows, args.output)
         return 0
     out = _open_out(args.output)
     try:
-        export.FORMATS[args.format](rows, out)
+        export.FORMATS[args.format].write(rows, out)
     finally:
         if args.output:
             out.close()

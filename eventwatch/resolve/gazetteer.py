@@ -339,7 +339,8 @@ def _fill(db: sqlite3.Connection) -> None:
         add_place((country_name(iso), iso, lat, lon, info.get("geonameid"), None, "country", pop, pop, None),
                   [*forms, info.get("name", "")])
 
-    for name, variants, parent, iso, lat, lon, *_source in data_rows("places_supplement.tsv"):
+    for row in data_rows("places_supplement.tsv"):
+        name, spellings, parent, iso, lat, lon = row[:6]
         towns = towns_named([parent], iso)
         if not towns:
             raise ResolveError(f"places_supplement.tsv: parent {parent!r} of {name!r} is not a town in {iso}",
@@ -347,7 +348,7 @@ def _fill(db: sqlite3.Connection) -> None:
         town = max(towns, key=lambda r: r[8])
         # Rank like a mid-sized town: above same-named hamlets abroad, below real towns.
         add_place((name, iso, float(lat), float(lon), None, town[6], "supplement", 0, 1000, town[0]),
-                  [name, *variants.split("|")])
+                  [name, *spellings.split("|")])
 
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
     db.executemany("INSERT INTO names VALUES (?,?)", ((k, pid) for k, ids in names.items() for pid in ids))

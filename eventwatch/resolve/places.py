@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -102,7 +102,7 @@ class PlaceResolver:
         Evidence, strongest first: the dateline ("DAMASCUS, Syria (AP) —", "BEIRUT —"), the title, country
         names and demonyms in the text (early mentions count more), towns of 100,000+ that only one country has.
         """
-        score: Counter[str] = Counter()
+        score: dict[str, float] = defaultdict(float)
         dateline = _DATELINE.match(text)
         if dateline:
             for iso in self._dateline_countries(dateline):
@@ -175,20 +175,19 @@ class PlaceResolver:
         for item in self._sub_places(text, focus):
             if free(item.start, item.end) and (item.detail is None or free(*item.detail)):
                 keep(item)
-        countries = find_countries(text)
-        for start, end, iso in countries:
+        for start, end, iso in find_countries(text):
             if free(start, end):
-                item = self._country_mention(text, start, end, iso)
+                country = self._country_mention(text, start, end, iso)
                 taken.append((start, end))  # a country word is never also a town
-                if item:
-                    found.append(item)
+                if country:
+                    found.append(country)
         for start, end, label in self._spans(text, candidates):
             start, end = _trim(text, start, end)
             if end <= start or not free(start, end):
                 continue
-            item = self._town_mention(text, start, end, focus, label=label)
-            if item:
-                keep(item)
+            town = self._town_mention(text, start, end, focus, label=label)
+            if town:
+                keep(town)
         found.sort(key=lambda f: f.start)
         return [self._mention(text, f) for f in found]
 
@@ -368,7 +367,7 @@ def _close(a: Place, b: Place, *, km: float = 40.0) -> bool:
 
 def _after_title(text: str, start: int) -> bool:
     match = re.search(r"([A-Z][A-Za-z]*)\.?\s+$", text[max(0, start - 20):start])
-    return bool(match) and match.group(1) in _titles()
+    return match is not None and match.group(1) in _titles()
 
 
 @lru_cache(maxsize=1)

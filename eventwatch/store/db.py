@@ -311,6 +311,7 @@ class Store:
         incident_rows: list[dict[str, Any]] = []
         member_rows: list[dict[str, Any]] = []
         for incident in incidents:
+            # cluster_events records (article_id, event_id) pairs; hand-made incidents pair the ids by position
             members = incident.extra.get("members") or [
                 [article_id, event_id]
                 for article_id, event_id in zip(incident.article_ids, incident.event_ids)
