@@ -9,7 +9,7 @@ from typing import Any, Iterable, Sequence
 
 from .errors import EvalError
 from .evaluate import (
-    check_floors as floors_failed, evaluate, evaluate_sentences, is_sentence_label_file, load_floors, load_gold, load_predictions,
+    check_floors as floors_failed, default_gazetteer, evaluate, evaluate_sentences, is_sentence_label_file, load_floors, load_gold, load_predictions,
 )
 from .records import Article, Result
 from .settings import Settings
@@ -97,7 +97,7 @@ def run_eval(gold_paths: Sequence[Path], *, pred: Path | None, settings: Setting
     else:
         pipeline = Pipeline(settings=settings)
         predictions = {r.article.id: r.to_dict() for r in pipeline.code_many(gold_articles(gold))}
-    report = evaluate(gold, predictions)
+    report = evaluate(gold, predictions, gazetteer=default_gazetteer())
     if as_json:
         print(json.dumps(report.to_json(), indent=2))
     else:

@@ -64,6 +64,7 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:(?:(?:north|south|east|west|central)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?)\s+)?$",
     re.I,
 )
+_MAX_FOCUS = 4
 _NAMED_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Boulevard|Square|Bridge|Mosque|Highway|Gate)\b")
 _ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|state|region) of\s+$", re.I)
 _DATELINE = re.compile(
@@ -116,7 +117,10 @@ class PlaceResolver:
             score[iso] += 1.5 if start < 600 else 1.0
         for iso in self._big_town_countries(text, candidates):
             score[iso] += 0.75
-        return [iso for iso, _ in sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))]
+        ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
+        # Passing mentions ("a Britain-based group", "condemned by Washington") are not focus: keep the
+        # countries with at least a quarter of the leader's evidence, so disambiguation is not diluted.
+        return [iso for iso, value in ranked[:_MAX_FOCUS] if value >= ranked[0][1] * 0.25]
 
     def _dateline_countries(self, match: re.Match[str]) -> list[str]:
         found = []
@@ -188,6 +192,8 @@ class PlaceResolver:
             town = self._town_mention(text, start, end, focus, label=label)
             if town:
                 keep(town)
+            elif label in ("PERSON", "ORG"):
+                taken.append((start, end))  # "Bashar Assad" is a person: none of its words is a town
         found.sort(key=lambda f: f.start)
         return [self._mention(text, f) for f in found]
 
@@ -201,8 +207,9 @@ class PlaceResolver:
 
     def _ngrams(self, text: str, offset: int, run: str) -> list[tuple[int, int, str]]:
         """Longest known names in a run of capitalised words, left to right ("Deir ez-Zor", "Sheikh Maqsoud")."""
-        words = [(m.start() + offset, m.end() + offset, bool(re.fullmatch(_WORD, m.group(0))))
-                 for m in re.finditer(rf"{_WORD}|\S+", run)]
+        words = [(m.start() + offset, m.end() + offset - (2 if m.group(0).endswith(("'s", "’s")) else 0),
+                  bool(re.fullmatch(_WORD, m.group(0)))) for m in re.finditer(rf"{_WORD}|\S+", run)]
+        names = sum(1 for w in words if w[2])
         out: list[tuple[int, int, str]] = []
         i = 0
         while i < len(words):
@@ -217,7 +224,9 @@ class PlaceResolver:
                 if j - i == 1 and not self._single_word_ok(text, start, surface):
                     continue
                 if self.gazetteer.lookup(_with_admin_word(text, end, surface)[0]):
-                    out.append((start, end, "SCAN"))
+                    # One word out of a longer capitalised run is often part of a person's or an
+                    # organisation's name ("Bashar Assad", "Human Rights Watch"): it needs a bigger town.
+                    out.append((start, end, "SCAN_PART" if j - i == 1 and names > 1 else "SCAN"))
                     i = j
                     break
             else:
@@ -225,8 +234,12 @@ class PlaceResolver:
         return out
 
     def _single_word_ok(self, text: str, start: int, word: str) -> bool:
-        if word in _stopwords() or len(word) < 3:
+        if word in _stopwords() or word.title() in _stopwords() or len(word) < 3:
             return False
+        if word.isupper():
+            dateline = _DATELINE.match(text[:start + len(word) + 60])
+            if dateline is None or start >= dateline.end():
+                return False  # capitals outside the dateline are headings and acronyms ("SHELL", "IED")
         # A capitalised common word opening a sentence ("Reading the statement, ...") is not a name.
         return not (_SENTENCE_START.search(text[max(0, start - 4):start]) and word.lower() in _common_lower())
 
@@ -255,6 +268,9 @@ class PlaceResolver:
                 return _Found(start, end, None, 1)
             return None
         if label in MAYBE_PLACE_LABELS and place.country not in focus and place.population < 250_000:
+            return None
+        if label == "SCAN_PART" and place.feature == "city" and place.population < (
+                20_000 if place.country in focus else self.min_foreign_population):
             return None
         if place.feature == "supplement":
             town = self.gazetteer.enclosing(place)

