@@ -22,6 +22,7 @@ from .extract.modality import is_aggregate_toll, trigger_modality
 from .extract.quantities import Count, find_counts, victim_category
 from .extract.statements import find_statements
 from .extract.triggers import TriggerHit, acled_cameo, find_triggers
+from .nlp import doc_text
 from .records import (
     Actor, ActorMention, Article, Claim, Event, PlaceMention, Quantity, Span, Statement, content_id,
 )
@@ -172,7 +173,7 @@ class _Context:
         self.country = self.focus[0] if self.focus else None
         self.actor_mentions = actors.find(article.text, focus_country=self.country)
         # A place name inside a person's name ("David Hartwell") or a named organisation ("SANA") is not a place.
-        blocked = [Span(s, e) for s, e, label in entities if label == "PERSON" and " " in doc.text[s:e].strip()]
+        blocked = [Span(s, e) for s, e, label in entities if label == "PERSON" and " " in doc_text(doc)[s:e].strip()]
         blocked += [m.span for m in self.actor_mentions if m.actor.kind == "named"]
         self.places = [m for m in places.find(article.text, candidates=entities, focus=self.focus)
                        if m.place and not any(b.overlaps(m.span) for b in blocked)]

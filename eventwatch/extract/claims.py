@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..nlp import doc_text
 from ..records import Span
 
 __all__ = ["Attribution", "find_attribution", "REPORTING_VERBS"]
@@ -58,7 +59,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def find_attribution(sentence: SpacySpan) -> Attribution | None:
     """The claimant of a sentence, or None when the sentence states facts in the outlet's own voice."""
     doc = sentence.doc
-    text = doc.text
+    text = doc_text(doc)
     base = sentence.start_char
     sent_text = sentence.text
     citing = _CITING.search(sent_text)

@@ -14,6 +14,7 @@ from typing import Callable
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..nlp import doc_text
 from ..records import Span
 
 __all__ = ["StatementMention", "find_statements"]
@@ -56,12 +57,12 @@ def _np(token: Token) -> tuple[str, Span]:
         right = child.right_edge
     doc = token.doc
     start, end = left.idx, right.idx + len(right.text)
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     for det in ("the ", "The ", "a ", "an "):
         if text.startswith(det) and len(text) > len(det) + 2:
             start += len(det)
             break
-    return doc.text[start:end], Span(start, end)
+    return doc_text(doc)[start:end], Span(start, end)
 
 
 def _subject(token: Token, sentence: SpacySpan, speaker: Callable[[SpacySpan], tuple[str, Span] | None]) -> tuple[str, Span] | None:

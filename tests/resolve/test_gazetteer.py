@@ -39,10 +39,10 @@ def test_display_name_is_plain_latin(raw: str, shown: str) -> None:
     ("query", "name", "country", "admin1"),
     [
         ("Hama", "Hama", "SY", "Hama"), ("Hamah", "Hama", "SY", "Hama"), ("Hims", "Homs", "SY", "Homs"),
-        ("Homs", "Homs", "SY", "Homs"), ("Deraa", "Dar'a", "SY", "Dar'a"), ("Daraa", "Dar'a", "SY", "Dar'a"),
-        ("Idleb", "Idleb", "SY", "Idleb"), ("Idlib", "Idleb", "SY", "Idleb"), ("Raqqa", "Ar-Raqqa", "SY", "Ar-Raqqa"),
-        ("Deir al-Zour", "Deir-ez-Zor", "SY", "Deir-ez-Zor"), ("Aleppo", "Aleppo", "SY", "Aleppo"),
-        ("Baghdad", "Baghdad", "IQ", "Baghdad"), ("Mosul", "Mosul", "IQ", "Ninewa"), ("Maiduguri", "Maiduguri", "NG", "Borno"),
+        ("Homs", "Homs", "SY", "Homs"), ("Deraa", "Daraa", "SY", "Daraa"), ("Daraa", "Daraa", "SY", "Daraa"),
+        ("Idlib", "Idlib", "SY", "Idlib"), ("Idlib", "Idlib", "SY", "Idlib"), ("Raqqa", "Raqqa", "SY", "Raqqa"),
+        ("Deir al-Zour", "Deir ez-Zor", "SY", "Deir ez-Zor"), ("Aleppo", "Aleppo", "SY", "Aleppo"),
+        ("Baghdad", "Baghdad", "IQ", "Baghdad"), ("Mosul", "Mosul", "IQ", "Nineveh"), ("Maiduguri", "Maiduguri", "NG", "Borno"),
         ("Peshawar", "Peshawar", "PK", "Khyber Pakhtunkhwa"), ("Kismayo", "Kismayo", "SO", "Lower Juba"),
         ("Goma", "Goma", "CD", "North Kivu"), ("Cairo", "Cairo", "EG", "Cairo"),
     ],
@@ -55,8 +55,8 @@ def test_lookup_ranks_the_big_town_first_with_its_admin1(gazetteer: Gazetteer, q
 
 @pytest.mark.parametrize(
     ("query", "country", "admin1"),
-    [("Idlib province", "SY", "Idleb"), ("Borno state", "NG", "Borno"), ("Borno State", "NG", "Borno"),
-     ("Kidal region", "ML", "Kidal"), ("Anbar province", "IQ", "Al-Anbar"), ("Helmand province", "AF", "Helmand")],
+    [("Idlib province", "SY", "Idlib"), ("Borno state", "NG", "Borno"), ("Borno State", "NG", "Borno"),
+     ("Kidal region", "ML", "Kidal"), ("Anbar province", "IQ", "Al Anbar"), ("Helmand province", "AF", "Helmand")],
 )
 def test_admin_word_restricts_to_first_level_units(gazetteer: Gazetteer, query: str, country: str, admin1: str) -> None:
     places = gazetteer.lookup(query)
@@ -89,7 +89,7 @@ def test_admin1_place_is_none_in_the_wrong_country(gazetteer: Gazetteer) -> None
 
 def test_admin1_names_are_acled_style(gazetteer: Gazetteer) -> None:
     names = gazetteer.admin1_names("SY")
-    assert {"Damascus", "Rural Damascus", "Hama", "Homs", "Idleb", "Aleppo", "Dar'a"} <= set(names)
+    assert {"Damascus", "Rural Damascus", "Hama", "Homs", "Idlib", "Aleppo", "Daraa"} <= set(names)
     assert not any(n.endswith(("Governorate", "Province")) for n in names)
 
 
