@@ -47,9 +47,12 @@ from ..errors import ResolveError
 from ..records import Place
 from .countries import country_name, country_name_forms, data_rows
 
-__all__ = ["Gazetteer", "name_keys", "normalize", "display_name", "default_cache_dir", "build_index", "ADMIN_WORDS", "INDEX_VERSION"]
+__all__ = [
+    "Gazetteer", "name_keys", "normalize", "display_name", "default_cache_dir", "build_index", "ADMIN_WORDS",
+    "INDEX_VERSION",
+]
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7  # bump whenever the build changes, so cached indexes are rebuilt
 # Words that follow a first-level unit's name in news ("Idlib province", "Borno state").
 ADMIN_WORDS = frozenset({
     "province", "governorate", "state", "region", "prefecture", "department", "county", "oblast",
@@ -172,7 +175,7 @@ class Gazetteer:
         marks = ",".join("?" * len(keys))
         rows = self._db.execute(
             f"SELECT DISTINCT {_PLACE_COLUMNS}, p.rank FROM names n JOIN places p ON p.id = n.place "
-            f"WHERE n.key IN ({marks}) ORDER BY p.rank DESC LIMIT 60",
+            f"WHERE n.key IN ({marks}) ORDER BY p.rank DESC LIMIT 500",
             keys,
         ).fetchall()
         places = [_place(row) for row in rows]
@@ -296,7 +299,7 @@ def _fill(db: sqlite3.Connection) -> None:
         unit = (city["countrycode"], city.get("admin1code") or "")
         pop = int(city.get("population") or 0)
         place_id = add_place(
-            (display_name(city["name"]), city["countrycode"], city["latitude"], city["longitude"], city["geonameid"],
+            (_common_form(city), city["countrycode"], city["latitude"], city["longitude"], city["geonameid"],
              admin1.get(unit, (None, []))[0], "city", pop, pop, None),
             _city_names(city),
         )
@@ -353,6 +356,18 @@ def _fill(db: sqlite3.Connection) -> None:
 
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
     db.executemany("INSERT INTO names VALUES (?,?)", ((k, pid) for k, ids in names.items() for pid in ids))
+
+
+_ARTICLE_LEAD = re.compile(r"^(?:al|el|ar|as|ad|ash|at|az|an|ad|ed|es|ez|en)[\s-]+(?=\S{5})", re.I)
+
+
+def _common_form(city: dict[str, Any]) -> str:
+    """How English news names a town: "Ar Rastan" -> "Rastan" when GeoNames lists that form too."""
+    name = display_name(city["name"]).lstrip("'")
+    bare = _ARTICLE_LEAD.sub("", name)
+    if bare != name and bare in {display_name(a) for a in city.get("alternatenames") or ()}:
+        return bare
+    return name
 
 
 def _centroid(iso: str) -> tuple[float, float] | None:

@@ -3,9 +3,12 @@
 Candidates come from spaCy entity spans when given (GPE, LOC, FAC, and ORG/PERSON/NORP because the small
 model mislabels some towns) or, without a model, from runs of capitalised words. The gazetteer decides.
 
-Disambiguation: a candidate in the article's focus countries wins (a big town in the second focus country
-beats a hamlet in the first); outside them only towns of ``min_foreign_population`` or more are accepted,
-and single common words ("Police", "March", "Reading") never resolve by themselves.
+Disambiguation: a candidate in the article's focus countries wins (the leading country's town, unless a
+town of a later focus country is a thousand times bigger); outside them only towns of
+``min_foreign_population`` (100,000) or more are accepted, and single common words ("Police", "March",
+"Reading") never resolve by themselves. Names the model tags as a person or organisation, words out of a
+longer capitalised run ("Nabeel Al Arabi") and words in a title-case headline must be towns of 5,000+ in a
+focus country, or very big towns elsewhere.
 
 Precision (ACLED ``geo_precision``): 1 the named town; 2 near or outside a town ("near X", "outside X",
 "on the outskirts of X", "10 km north of X", "rural X"), or a part of it the gazetteer lacks ("in Adhamiya, a
@@ -41,7 +44,8 @@ _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:{_LINK}{_WORD})*")
 _NAME = rf"(?:the )?({_WORD}(?:{_LINK}{_WORD}){{0,3}})"
 _PART = r"(?:district|neighbou?rhood|suburb|quarter|area|camp|refugee camp|market|square)"
 _SETTLEMENT = r"(?:village|town|hamlet|settlement|area|district|neighbou?rhood|suburb|camp)"
-_ADMIN = r"(?: (?:province|governorate|state|region|prefecture|department|county|oblast|Province|Governorate|State|Region))?"
+_ADMIN = (r"(?: (?:province|governorate|state|region|prefecture|department|county|oblast"
+          r"|Province|Governorate|State|Region))?")
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
 _NEARNESS = (
     rf"(?:near|outside|around|close to|next to|(?:on|in|at) the outskirts of|outskirts of|suburbs? of|"
@@ -64,11 +68,13 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:(?:(?:north|south|east|west|central)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?)\s+)?$",
     re.I,
 )
-_MAX_FOCUS = 4
+_MAX_FOCUS = 5
+_PARTIAL_FOCUS_FLOOR = 5_000
 _NAMED_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Boulevard|Square|Bridge|Mosque|Highway|Gate)\b")
 _ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|state|region) of\s+$", re.I)
 _DATELINE = re.compile(
-    r"^\s*(?P<city>[A-Z][A-Z'’.\- ]{1,40}?)(?:,\s*(?P<region>[A-Z][\w.'’ ]{1,40}?))?\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s"
+    r"^\s*(?P<city>[A-Z][A-Z'’.\- ]{1,40}?)(?:,\s*(?P<region>[A-Z][\w.'’ ]{1,40}?))?"
+    r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s"
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"”’)]?\s+|\n\s*|[\"“]\s*)$")
 
@@ -100,27 +106,29 @@ class PlaceResolver:
                       candidates: Sequence[tuple[int, int, str]] = ()) -> list[str]:
         """ISO codes of the countries the article is about, best first.
 
-        Evidence, strongest first: the dateline ("DAMASCUS, Syria (AP) —", "BEIRUT —"), the title, country
-        names and demonyms in the text (early mentions count more), towns of 100,000+ that only one country has.
+        Evidence, strongest first: the dateline ("DAMASCUS, Syria (AP) —", "BEIRUT —"); the title; a country
+        named as a place ("in Syria"); first-level units named as such ("Borno State") and big towns only one
+        country has; other country names and demonyms, which often name actors rather than the scene
+        ("a US drone strike", "Syrian troops").
         """
         score: dict[str, float] = defaultdict(float)
         dateline = _DATELINE.match(text)
         if dateline:
             for iso in self._dateline_countries(dateline):
                 score[iso] += 5.0
-        if title:
-            for _, _, iso in find_countries(title):
-                score[iso] += 3.0
-            for iso in self._big_town_countries(title, ()):
-                score[iso] += 2.0
-        for start, _, iso in find_countries(text):
-            score[iso] += 1.5 if start < 600 else 1.0
-        for iso in self._big_town_countries(text, candidates):
-            score[iso] += 0.75
+        for source, scale in ((title or "", 2.0), (text, 1.0)):
+            for start, end, iso in find_countries(source):
+                before = source[max(0, start - 40):start]
+                locative = not is_demonym(source[start:end]) and _LOCATIVE_BEFORE.search(before)
+                score[iso] += scale * (2.0 if locative else 0.5)
+            for iso in self._place_evidence(source, candidates if source is text else ()):
+                score[iso] += scale * 1.0
+        if not score:
+            return []
         ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
-        # Passing mentions ("a Britain-based group", "condemned by Washington") are not focus: keep the
-        # countries with at least a quarter of the leader's evidence, so disambiguation is not diluted.
-        return [iso for iso, value in ranked[:_MAX_FOCUS] if value >= ranked[0][1] * 0.25]
+        # A passing mention ("a Britain-based group") is not focus: keep countries with a tenth of the
+        # leader's evidence, at most five, so disambiguation is not diluted.
+        return [iso for iso, value in ranked[:_MAX_FOCUS] if value >= ranked[0][1] * 0.1]
 
     def _dateline_countries(self, match: re.Match[str]) -> list[str]:
         found = []
@@ -137,7 +145,8 @@ class PlaceResolver:
             found.append(towns[0].country)
         return list(dict.fromkeys(found))
 
-    def _big_town_countries(self, text: str, candidates: Sequence[tuple[int, int, str]]) -> list[str]:
+    def _place_evidence(self, text: str, candidates: Sequence[tuple[int, int, str]]) -> list[str]:
+        """Countries of unambiguous places: units named with an admin word, supplement places, big towns."""
         spans = [(s, e) for s, e, label in candidates if label in PLACE_LABELS] or [
             (m.start(), m.end()) for m in _RUN.finditer(text)
         ]
@@ -146,13 +155,19 @@ class PlaceResolver:
             surface = text[start:end]
             if surface in _stopwords() or country_code(surface):
                 continue
-            places = self.gazetteer.lookup(surface)
-            if places and places[0].feature == "supplement":
-                found.append(places[0].country)
+            query, _ = _with_admin_word(text, end, surface)
+            places = self.gazetteer.lookup(query)
+            if not places:
+                continue
+            if query != surface or places[0].feature == "supplement":
+                if len({p.country for p in places}) == 1:
+                    found.append(places[0].country)
                 continue
             towns = [p for p in places if p.feature == "city"]
-            # Only clearly dominant big towns: a name shared with a town a third as big says nothing.
-            if towns and towns[0].population >= 100_000 and all(
+            # Only clearly dominant big towns: a name shared with a town a third as big says nothing. In a
+            # title-case headline every word is capitalised ("Kill", "Homes"), so demand a very big town.
+            floor = 1_000_000 if _in_headline(text, start) else 100_000
+            if towns and towns[0].population >= floor and all(
                 t.country == towns[0].country or t.population < towns[0].population / 3 for t in towns[1:]
             ):
                 found.append(towns[0].country)
@@ -224,9 +239,11 @@ class PlaceResolver:
                 if j - i == 1 and not self._single_word_ok(text, start, surface):
                     continue
                 if self.gazetteer.lookup(_with_admin_word(text, end, surface)[0]):
-                    # One word out of a longer capitalised run is often part of a person's or an
-                    # organisation's name ("Bashar Assad", "Human Rights Watch"): it needs a bigger town.
-                    out.append((start, end, "SCAN_PART" if j - i == 1 and names > 1 else "SCAN"))
+                    # Part of a longer capitalised run is often in a person's or an organisation's name
+                    # ("Bashar Assad", "Nabeel Al Arabi"), and a headline capitalises every word: both
+                    # need a bigger town than a name standing alone.
+                    partial = j - i < names or (j - i == 1 and _in_headline(text, start))
+                    out.append((start, end, "SCAN_PART" if partial else "SCAN"))
                     i = j
                     break
             else:
@@ -267,11 +284,13 @@ class PlaceResolver:
             if label in PLACE_LABELS and surface not in _stopwords():
                 return _Found(start, end, None, 1)
             return None
-        if label in MAYBE_PLACE_LABELS and place.country not in focus and place.population < 250_000:
-            return None
-        if label == "SCAN_PART" and place.feature == "city" and place.population < (
-                20_000 if place.country in focus else self.min_foreign_population):
-            return None
+        if place.feature == "city" and label in MAYBE_PLACE_LABELS | {"SCAN_PART"}:
+            # A model "person" or "organisation", or a word out of a longer name, is a town only when it
+            # is a real town of the article's countries ("Hama" tagged ORG), or a very big one elsewhere.
+            floor = _PARTIAL_FOCUS_FLOOR if place.country in focus else (
+                250_000 if label in MAYBE_PLACE_LABELS else 1_000_000)
+            if place.population < floor:
+                return None
         if place.feature == "supplement":
             town = self.gazetteer.enclosing(place)
             return _Found(start, end, town or place, 2, detail=(start, end)) if town else _Found(start, end, place, 2)
@@ -302,9 +321,9 @@ class PlaceResolver:
             firsts.setdefault(place.country, place)
         in_focus = [p for iso, p in firsts.items() if iso in rank]
         if in_focus:
-            # log-population minus a step per focus rank: a city in the second focus country beats a hamlet
-            # of the same name in the first.
-            return max(in_focus, key=lambda p: math.log10(_weight(p) + 10) - 1.5 * rank[p.country])
+            # log-population minus three orders of magnitude per focus rank: the leading country's town
+            # wins unless a town of a later focus country is a thousand times bigger.
+            return max(in_focus, key=lambda p: math.log10(_weight(p) + 10) - 3.0 * rank[p.country])
         best = places[0]
         if explicit_admin and best.feature == "admin1":
             return best
@@ -355,7 +374,9 @@ class PlaceResolver:
 
 def _weight(place: Place) -> int:
     # A unit's population sums its towns; count it as one big town so it does not outweigh real towns.
-    return place.population // 10 if place.feature == "admin1" else max(place.population, 1000 if place.feature == "supplement" else 0)
+    if place.feature == "admin1":
+        return place.population // 10
+    return max(place.population, 1000) if place.feature == "supplement" else place.population
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -379,6 +400,17 @@ def _close(a: Place, b: Place, *, km: float = 40.0) -> bool:
     dy = (a.latitude - b.latitude) * 111.0
     dx = (a.longitude - b.longitude) * 111.0 * math.cos(math.radians((a.latitude + b.latitude) / 2))
     return math.hypot(dx, dy) <= km
+
+
+def _in_headline(text: str, start: int) -> bool:
+    """True inside a title-case line ("Boko Haram Attacks Borno Village, Kill 15"), where capitals mean little."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    words = re.findall(r"[A-Za-z][\w'’-]*", text[line_start:line_end if line_end != -1 else len(text)])
+    if len(words) < 4:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= 0.7 * len(words) and len(words) <= 25
 
 
 def _after_title(text: str, start: int) -> bool:
