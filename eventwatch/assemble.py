@@ -208,14 +208,13 @@ def _explosion_subtype(hits: list[TriggerHit], text: str) -> str:
     return "Remote explosive/landmine/IED"
 
 
-def _sentence_drafts(ctx: _Context, sentence: SpacySpan) -> list[_Draft]:
+def _sentence_drafts(ctx: _Context, sentence: SpacySpan, counts: list[Count]) -> list[_Draft]:
     doc = ctx.doc
     text = sentence.text
     hits = find_triggers(sentence)
     if not hits:
         return []
     non_conflict = bool(_NON_CONFLICT.search(text))
-    counts = [c for c in find_counts(text, offset=sentence.start_char)]
     aggregate = is_aggregate_toll(text)
     published = ctx.article.published
     by_modality: dict[str, list[TriggerHit]] = {}
@@ -572,8 +571,8 @@ def assemble(article: Article, doc: Doc, *, places: PlaceLookup, actors: ActorLo
             ))
         if attribution and attribution.claimant.lower() not in ("he", "she", "they", "it", "i", "we"):
             last_speaker[0] = (attribution.claimant, attribution.span)
-        drafts = _sentence_drafts(ctx, sentence)
         counts = find_counts(sentence.text, offset=sentence.start_char)
+        drafts = _sentence_drafts(ctx, sentence, counts)
         _attach_counts(drafts, counts, attribution, sentence, aggregate=is_aggregate_toll(sentence.text))
         for draft in drafts:
             draft.place = _place_for(ctx, draft)
