@@ -84,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print only JSON")
     evaluate.add_argument("--check-floors", action="store_true", help="exit 1 when a score is below its pinned floor")
     evaluate.add_argument("--limit", type=int, help="score only the first N rows of a sentence-label file")
+    evaluate.add_argument("--details", action="store_true",
+                          help="also print, per article, missed and extra events and the fields that disagree")
     _add_settings(evaluate, ["spacy_model", "batch_size", "actors", "gazetteer_cache"])
     return parser
 
@@ -186,7 +188,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
     settings = load_settings(_overrides(args))
     return run_eval(args.gold, pred=args.pred, settings=settings, as_json=args.json,
-                    check_floors=args.check_floors, limit=args.limit)
+                    check_floors=args.check_floors, limit=args.limit, details=args.details)
 
 
 _COMMANDS = {"code": _cmd_code, "ingest": _cmd_ingest, "export": _cmd_export, "cluster": _cmd_cluster, "eval": _cmd_eval}

@@ -76,7 +76,7 @@ def _first_row(path: Path) -> dict:
 
 
 def run_eval(gold_paths: Sequence[Path], *, pred: Path | None, settings: Settings, as_json: bool,
-             check_floors: bool = False, limit: int | None = None) -> int:
+             check_floors: bool = False, limit: int | None = None, details: bool = False) -> int:
     from .pipeline import Pipeline
 
     for path in gold_paths:
@@ -98,6 +98,12 @@ def run_eval(gold_paths: Sequence[Path], *, pred: Path | None, settings: Setting
         pipeline = Pipeline(settings=settings)
         predictions = {r.article.id: r.to_dict() for r in pipeline.code_many(gold_articles(gold))}
     report = evaluate(gold, predictions, gazetteer=default_gazetteer())
+    if details:
+        for article in report.per_article:
+            if article.notes:
+                print(f"== {article.id}: gold {article.gold_events}, predicted {article.predicted_events}, "
+                      f"matched {article.matched_events}")
+                print("\n".join(f"   {note}" for note in article.notes))
     if as_json:
         print(json.dumps(report.to_json(), indent=2))
     else:

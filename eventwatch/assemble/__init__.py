@@ -1,0 +1,155 @@
+"""Mentions -> one Event per real event in the article.
+
+Per sentence: trigger hits are grouped into events by ACLED decision rules (an explosion that kills is one
+Explosions event, not an explosion plus a killing; killed protesters make "Excessive force against protesters";
+clashes and a bombing in one sentence stay two events). Across sentences, a later mention merges into an earlier
+event when it refers back ("the blast", "the attack") or agrees on type, place and date, so each real event is
+reported once with all its casualty claims.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from ..extract.claims import find_attribution
+from ..extract.modality import is_aggregate_toll
+from ..extract.quantities import Count, find_counts
+from ..extract.statements import find_statements
+from ..extract.triggers import acled_cameo
+from ..records import Article, Claim, Event, Span, Statement, content_id
+from ..resolve.dates import DateMention, find_dates
+from .context import ActorLookup, Context, PlaceLookup
+from .drafts import Draft, attach_counts, sentence_drafts
+from .merge import casualty_range, compatible, merge
+from .roles import actor_for, actor_name, finish_actors
+from .where import date_for, place_for
+
+__all__ = ["assemble", "ActorLookup", "PlaceLookup"]
+
+
+def speaker_resolver(ctx: Context, last_speaker: list[tuple[str, Span] | None]):
+    def speaker(sentence: SpacySpan) -> tuple[str, Span] | None:
+        attribution = find_attribution(sentence)
+        if attribution and attribution.claimant.lower() not in ("he", "she", "they", "i", "we"):
+            return attribution.claimant, attribution.span
+        return last_speaker[0]
+    return speaker
+
+
+def assemble(article: Article, doc: Doc, *, places: PlaceLookup, actors: ActorLookup) -> tuple[list[Event], list[Statement]]:
+    ctx = Context(article, doc, places, actors)
+    text = article.text
+    events: list[Draft] = []
+    statements: list[Statement] = []
+    last_speaker: list[tuple[str, Span] | None] = [None]
+    speaker = speaker_resolver(ctx, last_speaker)
+    previous: DateMention | None = None  # the last date named before this sentence ("on the same day")
+    for sentence in doc.sents:
+        attribution = find_attribution(sentence)
+        for mention in find_statements(sentence, speaker=speaker):
+            source = actor_name(ctx, mention.source)
+            target = actor_name(ctx, mention.target)
+            statements.append(Statement(
+                id=content_id(article.id, "statement", mention.evidence_span.start, mention.trigger.i, mention.type),
+                type=mention.type, cameo=mention.cameo, source=source, target=target,
+                evidence=mention.evidence_span.text(text), evidence_span=mention.evidence_span,
+                source_span=mention.source[1] if mention.source else None,
+                target_span=mention.target[1] if mention.target else None, trigger=mention.trigger.text,
+            ))
+        if attribution and attribution.claimant.lower() not in ("he", "she", "they", "it", "i", "we"):
+            last_speaker[0] = (attribution.claimant, attribution.span)
+        counts = find_counts(sentence.text, offset=sentence.start_char)
+        drafts = sentence_drafts(ctx, sentence, counts)
+        attach_counts(drafts, counts, attribution, sentence, aggregate=is_aggregate_toll(sentence.text))
+        for draft in drafts:
+            draft.place = place_for(ctx, draft)
+            draft.date = date_for(ctx, draft, previous)
+            actor_for(ctx, draft, attribution)
+            merged = False
+            for existing in reversed(events):
+                if compatible(existing, draft):
+                    merge(existing, draft)
+                    merged = True
+                    break
+            if not merged:
+                events.append(draft)
+        for mention in find_dates(sentence.text, published=article.published, offset=sentence.start_char):
+            if mention.date:
+                previous = mention
+    return [to_event(ctx, draft) for draft in events], statements
+
+
+def to_event(ctx: Context, draft: Draft) -> Event:
+    article = ctx.article
+    text = article.text
+    place = draft.place.place if draft.place else None
+    country = place.country if place else ctx.country
+    finish_actors(ctx, draft, country)
+    claims: list[Claim] = []
+    used_counts: list[Count] = []
+    for count, attribution, sentence in draft.counts:
+        if attribution:
+            claimant, claimant_span = attribution.claimant, attribution.span
+            claimant_type = ctx.actors.claimant_type(claimant, focus_country=ctx.country)
+        else:
+            claimant = article.outlet or "unattributed report"
+            claimant_span = None
+            claimant_type = "media"
+        sent_span = Span(sentence.start_char, sentence.end_char)
+        claims.append(Claim(claimant, claimant_type, count.about, count.quantity.min, count.quantity.max,
+                            count.quantity.approximate, sent_span.text(text), sent_span, claimant_span))
+        used_counts.append(count)
+    evidence_span = Span(draft.sentence.start_char, draft.sentence.end_char)
+    spans: list[tuple[str, Span]] = [("event_type", Span(ctx.doc[draft.hit.start].idx, ctx.doc[draft.hit.end - 1].idx + len(ctx.doc[draft.hit.end - 1].text)))]
+    if draft.place:
+        spans.append(("location", draft.place.span))
+        if draft.place.detail_span:
+            spans.append(("location_detail", draft.place.detail_span))
+    date_mention = draft.date
+    if date_mention and date_mention.date:
+        date, precision = date_mention.date, date_mention.precision
+        spans.append(("date", date_mention.span))
+    elif ctx.lede_date and ctx.lede_date.date:
+        date, precision = ctx.lede_date.date, "day"
+        spans.append(("date", ctx.lede_date.span))
+    elif article.published:
+        date, precision = article.published, "week"
+    else:
+        date, precision = None, None
+    if draft.actor1 and draft.actor1[1]:
+        spans.append(("actor1", draft.actor1[1]))
+    if draft.actor2 and draft.actor2[1]:
+        spans.append(("actor2", draft.actor2[1]))
+    fatalities = casualty_range(claims, used_counts, "killed")
+    injured = casualty_range(claims, used_counts, "injured")
+    if fatalities and fatalities.span:
+        spans.append(("fatalities", fatalities.span))
+    if injured and injured.span:
+        spans.append(("injured", injured.span))
+    return Event(
+        id=content_id(article.id, evidence_span.start, draft.hit.start, draft.event_type, draft.sub_event_type, draft.modality),
+        event_type=draft.event_type,
+        sub_event_type=draft.sub_event_type,
+        modality=draft.modality,  # type: ignore[arg-type]
+        evidence=evidence_span.text(text),
+        evidence_span=evidence_span,
+        date=date,
+        date_precision=precision,  # type: ignore[arg-type]
+        location=place.name if place and place.feature != "country" else None,
+        location_detail=draft.place.detail if draft.place else None,
+        admin1=place.admin1 if place else None,
+        country=country,
+        latitude=place.latitude if place else None,
+        longitude=place.longitude if place else None,
+        geonameid=place.geonameid if place else None,
+        geo_precision=draft.place.geo_precision if draft.place else (3 if country else None),
+        actor1=draft.actor1[0] if draft.actor1 else None,
+        actor2=draft.actor2[0] if draft.actor2 else None,
+        fatalities=fatalities,
+        injured=injured,
+        claims=tuple(claims),
+        cameo=acled_cameo(draft.event_type, draft.sub_event_type),
+        confidence=draft.confidence,
+        trigger=ctx.doc[draft.hit.start:draft.hit.end].text,
+        spans=tuple(spans),
+    )

@@ -1,0 +1,71 @@
+"""What the per-sentence assembly rules consult: the lookups they are given and the article-wide context."""
+from __future__ import annotations
+
+import re
+from typing import Protocol, Sequence
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from ..nlp import doc_text
+from ..records import Actor, ActorMention, Article, PlaceMention, Span
+from ..resolve.dates import DateMention, find_dates
+
+__all__ = ["ActorLookup", "Context", "PlaceLookup"]
+
+
+class PlaceLookup(Protocol):
+    def country_focus(self, text: str, *, title: str | None = None,
+                      candidates: Sequence[tuple[int, int, str]] = ()) -> list[str]: ...
+
+    def find(self, text: str, *, candidates: Sequence[tuple[int, int, str]] = (),
+             focus: Sequence[str] = ()) -> list[PlaceMention]: ...
+
+
+class ActorLookup(Protocol):
+    def find(self, text: str, *, focus_country: str | None = None) -> list[ActorMention]: ...
+
+    def generic(self, role: str, country: str | None) -> Actor: ...
+
+    def government(self, country: str | None) -> Actor: ...
+
+    def claimant_type(self, phrase: str, *, focus_country: str | None = None) -> str: ...
+
+_SPORT = re.compile(
+    r"\b(?:goals?|penalt(?:y|ies)|league|striker|midfielder|goalkeeper|defender|tournament|championship|scored|"
+    r"fixture|kick-off|coach|manager|season|match|matches|cup|club|fans|stadium|referee|squad|innings|wickets?)\b",
+    re.IGNORECASE,
+)
+
+
+class Context:
+    """Everything resolved once per article that the per-sentence rules consult."""
+
+    def __init__(self, article: Article, doc: Doc, places: PlaceLookup, actors: ActorLookup) -> None:
+        self.article = article
+        self.doc = doc
+        self.actors = actors
+        entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        self.focus = places.country_focus(article.text, title=article.title, candidates=entities)
+        self.country = self.focus[0] if self.focus else None
+        self.actor_mentions = actors.find(article.text, focus_country=self.country)
+        # A place name inside a person's name ("David Hartwell") or a named organisation ("SANA") is not a place.
+        blocked = [Span(s, e) for s, e, label in entities if label == "PERSON" and " " in doc_text(doc)[s:e].strip()]
+        blocked += [m.span for m in self.actor_mentions if m.actor.kind == "named"]
+        self.places = [m for m in places.find(article.text, candidates=entities, focus=self.focus)
+                       if m.place and not any(b.overlaps(m.span) for b in blocked)]
+        self.sport = len(_SPORT.findall(article.text)) >= 3
+        self.lede_date = self._lede_date()
+
+    def _lede_date(self) -> DateMention | None:
+        for sentence in list(self.doc.sents)[:3]:
+            for mention in find_dates(sentence.text, published=self.article.published, offset=sentence.start_char):
+                if mention.date and mention.relative and mention.precision == "day":
+                    return mention
+        return None
+
+    def places_in(self, sentence: SpacySpan) -> list[PlaceMention]:
+        return [m for m in self.places if sentence.start_char <= m.span.start < sentence.end_char]
+
+    def actors_in(self, sentence: SpacySpan) -> list[ActorMention]:
+        return [m for m in self.actor_mentions if sentence.start_char <= m.span.start < sentence.end_char]

@@ -1,0 +1,260 @@
+"""Per sentence: trigger hits grouped into draft events by ACLED decision rules.
+
+An explosion that kills is one Explosions event, not an explosion plus a killing; killed protesters make
+"Excessive force against protesters"; clashes and a bombing in one sentence stay two events.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..extract.claims import Attribution
+from ..extract.modality import is_aggregate_toll, trigger_modality
+from ..extract.quantities import Count, victim_category
+from ..extract.triggers import TriggerHit, find_triggers
+from ..records import Actor, PlaceMention, Span
+from ..resolve.dates import DateMention
+from .context import Context
+
+__all__ = ["AIR_CONTEXT", "Draft", "attach_counts", "head_token", "sentence_drafts"]
+
+_NON_CONFLICT = re.compile(
+    r"\b(?:accident|crash(?:ed|es)?|collid\w+|drown\w*|flood\w*|earthquake|landslide|cholera|outbreak|disease|epidemic|"
+    r"pandemic|covid|coronavirus|virus|malaria|heatwave|cyclone|hurricane|typhoon|wildfire|stampede|"
+    r"goals?|penalt(?:y|ies)|league|striker|midfielder|goalkeeper|tournament|championship|scored|fixture|"
+    r"cup final|semi-final|quarter-final|innings|wicket|stocks?|shares|investors|earnings|quarterly|box office|"
+    r"training exercise|military exercise|military training|training accident|drills?)\b",
+    re.IGNORECASE,
+)
+# A weapon word alone ("artillery", "rockets") is an event only with a verb of use or a casualty figure.
+_WEAPON_USE = re.compile(
+    r"\b(?:fired?|firing|hit|hits|struck|strikes?|pound(?:ed|ing)?|launch(?:ed|es|ing)?|land(?:ed|ing)?|slamm(?:ed|ing)|"
+    r"target(?:ed|ing)?|rain(?:ed|ing)?|shell(?:ed|ing)|bomb(?:ed|ing)|destroy(?:ed|ing)?|attack(?:ed|ing)?|kill(?:ed|ing)?|"
+    r"wound(?:ed|ing)?|drop(?:ped|ping)?)\b",
+    re.IGNORECASE,
+)
+_FILMING = re.compile(r"\b(?:video|film(?:ed)?|footage|photo(?:graph)?s?|movie|scene)\b", re.IGNORECASE)
+AIR_CONTEXT = re.compile(r"\b(?:warplanes?|jets?|aircraft|air force|helicopters?|drones?|planes?|aerial|air)\b", re.IGNORECASE)
+_SHELL_CONTEXT = re.compile(r"\b(?:shells?|shelling|artillery|mortars?|rockets?|missiles?|tank fire)\b", re.IGNORECASE)
+_SUICIDE_CONTEXT = re.compile(r"\bsuicide\b|\bblew (?:himself|herself|themselves) up\b", re.IGNORECASE)
+_INTERVENTION = re.compile(
+    r"\b(?:tear ?gas|water cannons?|rubber bullets?|batons?|disperse[ds]?|dispersing|baton-charged|beat(?:en|ing)?|"
+    r"arrest(?:ed|s)?|detain(?:ed|s)?|stun grenades?|pepper spray|charged)\b",
+    re.IGNORECASE,
+)
+_LETHAL = re.compile(r"\b(?:kill(?:ed|ing|s)?|shot dead|live (?:ammunition|fire|rounds)|opened fire|fired on|dead|died)\b", re.IGNORECASE)
+_RIOT_CONTEXT = re.compile(r"\b(?:riot\w*|torched|set (?:fire|ablaze)|stones?|petrol bombs?|molotov|looted|vandali[sz]ed|burned cars)\b", re.IGNORECASE)
+_ANAPHOR_DET = {"the", "this", "that", "these", "those", "its"}
+_WEAK_ALONE = 0.6
+
+
+@dataclass
+class Draft:
+    event_type: str
+    sub_event_type: str
+    modality: str
+    sentence: SpacySpan
+    hit: TriggerHit
+    counts: list[tuple[Count, Attribution | None, SpacySpan]] = field(default_factory=list)
+    place: PlaceMention | None = None
+    date: DateMention | None = None
+    actor1: tuple[Actor, Span | None] | None = None
+    actor2: tuple[Actor, Span | None] | None = None
+    anaphoric: bool = False
+    indefinite: bool = False
+    confidence: float = 0.5
+    victims: str | None = None
+    state_agent: bool = False
+
+
+def head_token(doc: Doc, hit: TriggerHit) -> Token:
+    tokens = doc[hit.start:hit.end]
+    for token in tokens:
+        if token.head.i < hit.start or token.head.i >= hit.end or token.head is token:
+            return token
+    return tokens[-1]
+
+
+def _is_anaphoric(token: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and (c.lower_ in _ANAPHOR_DET or c.ent_type_ == "DATE" or c.lower_.endswith("day"))
+               for c in token.children)
+
+
+def _is_indefinite(token: Token) -> bool:
+    """"an explosion", "a bomb", "two blasts": a newly introduced event, not a reference back."""
+    return token.pos_ == "NOUN" and any(
+        (c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or c.dep_ == "nummod" for c in token.children)
+
+
+_REASON_PROTEST = re.compile(r"in protest (?:against|at|over|of)|as a protest", re.IGNORECASE)
+
+
+def _explosion_subtype(hits: list[TriggerHit], text: str) -> str:
+    subtypes = [h.explosion_subtype for h in hits if h.explosion_subtype]
+    for preferred in ("Chemical weapon", "Suicide bomb", "Air/drone strike", "Grenade", "Shelling/artillery/missile attack"):
+        if preferred in subtypes:
+            return preferred
+    if _SUICIDE_CONTEXT.search(text):
+        return "Suicide bomb"
+    if AIR_CONTEXT.search(text) and re.search(r"\bbomb(?:ed|ing|s)?\b|\bstrikes?\b|\braids?\b", text, re.IGNORECASE):
+        return "Air/drone strike"
+    if _SHELL_CONTEXT.search(text):
+        return "Shelling/artillery/missile attack"
+    return "Remote explosive/landmine/IED"
+
+
+def sentence_drafts(ctx: Context, sentence: SpacySpan, counts: list[Count]) -> list[Draft]:
+    doc = ctx.doc
+    text = sentence.text
+    hits = find_triggers(sentence)
+    if not hits:
+        return []
+    non_conflict = bool(_NON_CONFLICT.search(text))
+    aggregate = is_aggregate_toll(text)
+    published = ctx.article.published
+    by_modality: dict[str, list[TriggerHit]] = {}
+    for hit in hits:
+        if hit.entry.family == "EXPL:Air/drone strike" and hit.entry.phrase == ("strike",) and not AIR_CONTEXT.search(text):
+            continue
+        modality = trigger_modality(sentence, head_token(doc, hit), published=published)
+        by_modality.setdefault(modality, []).append(hit)
+    drafts: list[Draft] = []
+    for modality, group in by_modality.items():
+        drafts.extend(_group_drafts(ctx, sentence, group, modality, counts, non_conflict=non_conflict, aggregate=aggregate))
+    if "asserted" in by_modality:
+        asserted_types = {d.event_type for d in drafts if d.modality == "asserted"}
+        drafts = [d for d in drafts if d.modality == "asserted" or d.event_type not in asserted_types]
+    return drafts
+
+
+def _group_drafts(ctx: Context, sentence: SpacySpan, hits: list[TriggerHit], modality: str, counts: list[Count],
+                  *, non_conflict: bool, aggregate: bool) -> list[Draft]:
+    text = sentence.text
+    families: dict[str, list[TriggerHit]] = {}
+    for hit in hits:
+        families.setdefault(hit.family, []).append(hit)
+    lethal_counts = [c for c in counts if c.about in ("killed", "injured") and not c.subgroup]
+    if aggregate:
+        lethal_counts = []
+    victims = next((victim_category(c.victim) for c in lethal_counts if victim_category(c.victim)), None)
+    out: list[tuple[str, str, TriggerHit]] = []
+
+    def strongest(name: str) -> TriggerHit:
+        return max(families[name], key=lambda h: h.entry.weight)
+
+    def usable(name: str) -> bool:
+        if name not in families:
+            return False
+        weight = strongest(name).entry.weight
+        if weight >= _WEAK_ALONE:
+            return True
+        if name == "EXPL" and _WEAPON_USE.search(text):
+            return True
+        if name == "PROTEST" and (_INTERVENTION.search(text) or any(
+                ctx.doc[h.start].pos_ == "VERB" for h in families[name])):
+            return True  # "marched", or protesters dispersed with tear gas
+        return bool(lethal_counts and name in ("VIOLENCE", "EXPL", "BATTLE", "PROTEST"))
+
+    if "VIOLENCE" in families and _FILMING.search(text):
+        families["VIOLENCE"] = [h for h in families["VIOLENCE"] if h.entry.phrase[0] not in ("shoot", "shot")]
+        if not families["VIOLENCE"]:
+            families.pop("VIOLENCE")
+    if non_conflict or ctx.sport:
+        for name in ("VIOLENCE", "BATTLE", "TERRITORY"):
+            families.pop(name, None)
+        if "EXPL" in families and all(h.entry.weight < 1.0 for h in families["EXPL"]):
+            families.pop("EXPL")
+    if usable("PROTEST"):
+        if usable("VIOLENCE") and (victims in (None, "protesters", "civilians") and _LETHAL.search(text)):
+            out.append(("Protests", "Excessive force against protesters", strongest("PROTEST")))
+        elif "RIOT" in families or "MOB" in families or _RIOT_CONTEXT.search(text):
+            out.append(("Riots", "Violent demonstration", strongest("PROTEST")))
+        elif _INTERVENTION.search(text):
+            out.append(("Protests", "Protest with intervention", strongest("PROTEST")))
+        else:
+            out.append(("Protests", "Peaceful protest", strongest("PROTEST")))
+        for consumed in ("VIOLENCE", "ARREST", "RIOT", "MOB", "BATTLE"):
+            families.pop(consumed, None)
+    if usable("EXPL"):
+        out.append(("Explosions/Remote violence", _explosion_subtype(families["EXPL"], text), strongest("EXPL")))
+        for consumed in ("VIOLENCE", "LOOT", "BODIES"):
+            families.pop(consumed, None)
+    if usable("TERRITORY"):
+        out.append(("Battles", "TERRITORY", strongest("TERRITORY")))
+        families.pop("BATTLE", None)
+        families.pop("VIOLENCE", None)
+    if usable("BATTLE"):
+        out.append(("Battles", "Armed clash", strongest("BATTLE")))
+        families.pop("VIOLENCE", None)
+    if usable("ABDUCT"):
+        out.append(("Violence against civilians", "Abduction/forced disappearance", strongest("ABDUCT")))
+        if not lethal_counts:
+            families.pop("VIOLENCE", None)
+    if usable("SEXUAL"):
+        out.append(("Violence against civilians", "Sexual violence", strongest("SEXUAL")))
+    if usable("VIOLENCE"):
+        if victims in ("military", "police", "armed"):
+            out.append(("Battles", "Armed clash", strongest("VIOLENCE")))
+        else:
+            out.append(("Violence against civilians", "Attack", strongest("VIOLENCE")))
+        families.pop("LOOT", None)
+    if usable("MOB"):
+        out.append(("Riots", "Mob violence", strongest("MOB")))
+    elif usable("RIOT"):
+        out.append(("Riots", "Violent demonstration", strongest("RIOT")))
+    simple = {
+        "ARREST": "Arrests", "DEFECT": "Change to group/activity", "DISRUPT": "Disrupted weapons use",
+        "LOOT": "Looting/property destruction", "BASE": "Headquarters or base established",
+    }
+    for family, sub_type in simple.items():
+        if usable(family):
+            out.append(("Strategic developments", sub_type, strongest(family)))
+    if "AGREE" in families and re.search(r"\b(?:sign(?:ed|s|ing)?|agreed|reached|brokered|accepted|struck)\b", text, re.IGNORECASE):
+        out.append(("Strategic developments", "Agreement", strongest("AGREE")))
+    if usable("TRANSFER") and re.search(r"\b(?:control|town|city|territory|district|area|base|positions?)\b", text, re.IGNORECASE):
+        out.append(("Strategic developments", "Non-violent transfer of territory", strongest("TRANSFER")))
+    if "BODIES" in families and re.search(r"\b(?:found|discovered|uncovered|unearthed|exhumed|recovered)\b", text, re.IGNORECASE):
+        out.append(("Strategic developments", "Other", strongest("BODIES")))
+    drafts = []
+    for event_type, sub_type, hit in out:
+        if aggregate and modality == "asserted" and hit.family in ("VIOLENCE", "PROTEST"):
+            modality_here = "historical"  # a period or nationwide toll/crackdown, not an incident
+        else:
+            modality_here = modality
+        head = head_token(ctx.doc, hit)
+        if event_type == "Protests" and hit.family == "PROTEST" and _REASON_PROTEST.search(
+                ctx.doc[max(hit.start - 1, sentence.start):hit.end + 1].text):
+            continue  # "defected in protest against ...": the reason for another act, not a protest event
+        draft = Draft(event_type, sub_type, modality_here, sentence, hit, anaphoric=_is_anaphoric(head),
+                       indefinite=_is_indefinite(head),
+                       confidence=min(0.95, 0.45 + 0.4 * hit.entry.weight + (0.1 if lethal_counts else 0.0)),
+                       victims=victims)
+        drafts.append(draft)
+    return drafts
+
+
+def attach_counts(drafts: list[Draft], counts: list[Count], attribution: Attribution | None, sentence: SpacySpan,
+                   *, aggregate: bool) -> None:
+    """Casualty counts of a sentence go to its violent event (or its arrest event for arrest counts)."""
+    if aggregate or not drafts:
+        return
+    for count in counts:
+        if count.subgroup:
+            continue
+        if count.about == "arrested":
+            target = next((d for d in drafts if d.sub_event_type in ("Arrests", "Protest with intervention")), None)
+        elif count.about == "bodies_found":
+            target = next((d for d in drafts if d.sub_event_type == "Other"), None)
+        else:
+            violent = [d for d in drafts if d.event_type not in ("Strategic developments",) or d.sub_event_type == "Looting/property destruction"]
+            target = min(violent, key=lambda d: abs(d.hit.start - count.span.start), default=None) if violent else None
+            if target is None:
+                continue
+            # the count closest to the trigger by characters
+            target = min(violent, key=lambda d: abs(sentence.doc[d.hit.start].idx - count.span.start))
+        if target is not None:
+            target.counts.append((count, attribution, sentence))

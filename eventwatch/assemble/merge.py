@@ -1,0 +1,69 @@
+"""Across sentences: a later draft that refers to an earlier event is merged into it."""
+from __future__ import annotations
+
+from ..extract.quantities import Count
+from ..records import Claim, Quantity
+from .drafts import Draft
+
+__all__ = ["casualty_range", "compatible", "merge"]
+
+
+def compatible(a: Draft, b: Draft) -> bool:
+    """May ``b`` (later) be another mention of the event ``a``?"""
+    if a.modality != b.modality:
+        return False
+    same_type = a.event_type == b.event_type
+    violent = {"Explosions/Remote violence", "Battles", "Violence against civilians"}
+    generic_later = b.hit.family == "VIOLENCE" and a.event_type in violent
+    if not (same_type or generic_later or (b.anaphoric and a.event_type in violent and b.event_type in violent)):
+        return False
+    if b.indefinite and not (a.place and b.place and a.place.place and b.place.place
+                             and a.place.place.name == b.place.place.name):
+        return False
+    if a.place and b.place and a.place.place and b.place.place:
+        pa, pb = a.place.place, b.place.place
+        if pa.geonameid != pb.geonameid and pa.name != pb.name and pb.feature == pa.feature == "city":
+            return False
+    if a.date and b.date and a.date.date and b.date.date and a.date.date != b.date.date:
+        return False
+    if same_type and a.sub_event_type != b.sub_event_type and not (b.anaphoric or generic_later):
+        specific = {"Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon", "Grenade"}
+        if a.sub_event_type in specific and b.sub_event_type in specific:
+            return False
+    return True
+
+
+def merge(into: Draft, other: Draft) -> None:
+    into.counts.extend(other.counts)
+    if into.place is None or (other.place and into.place.place and other.place.place and (
+            (into.place.place.feature != "city" and other.place.place.feature == "city")
+            or (other.place.detail and not into.place.detail and other.place.place.name == into.place.place.name))):
+        into.place = other.place or into.place
+    into.date = into.date or other.date
+    if into.actor1 is None or (into.actor1[1] is None and other.actor1 and other.actor1[1] is not None):
+        into.actor1 = other.actor1 or into.actor1
+    if into.actor2 is None or (into.actor2[1] is None and other.actor2 and other.actor2[1] is not None):
+        into.actor2 = other.actor2 or into.actor2
+    specific_rank = ["Remote explosive/landmine/IED", "Shelling/artillery/missile attack", "Grenade", "Air/drone strike", "Suicide bomb", "Chemical weapon"]
+    if into.event_type == other.event_type == "Explosions/Remote violence":
+        if specific_rank.index(other.sub_event_type) > specific_rank.index(into.sub_event_type):
+            into.sub_event_type = other.sub_event_type
+    into.victims = into.victims or other.victims
+    into.confidence = min(0.98, max(into.confidence, other.confidence) + 0.03)
+
+
+def casualty_range(claims: list[Claim], counts: list[Count], about: str) -> Quantity | None:
+    relevant = [(c, k) for c, k in zip(claims, counts) if c.about == about]
+    if not relevant:
+        return None
+    updates = [(c, k) for c, k in relevant if k.toll_update]
+    if updates:
+        relevant = updates[-1:]
+    mins = [c.min for c, _ in relevant if c.min is not None]
+    maxes = [c.max for c, _ in relevant]
+    low = min(mins) if mins else None
+    high = None if any(m is None for m in maxes) or not maxes else max(m for m in maxes if m is not None)
+    if low is not None and high is not None and high < low:
+        high = None
+    span = relevant[0][1].span
+    return Quantity(low, high, approximate=any(c.approximate for c, _ in relevant), span=span)
