@@ -9,36 +9,26 @@ reported once with all its casualty claims.
 from __future__ import annotations
 
 from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
 from ..extract.claims import find_attribution
 from ..extract.modality import is_aggregate_toll
-from ..extract.quantities import Count, find_counts
-from ..extract.statements import find_statements
+from ..extract.quantities import find_counts
 from ..extract.triggers import acled_cameo
-from ..records import Article, Claim, Event, Span, Statement, content_id
+from ..records import Article, Event, Span, Statement, content_id
 from ..resolve.dates import DateMention, find_dates
 from .context import ActorLookup, Context, PlaceLookup
-from .drafts import Draft, attach_counts, sentence_drafts
-from .merge import casualty_range, compatible, merge
-from .roles import actor_for, actor_name, finish_actors
+from .casualties import attach_counts, casualty_range, draft_claims
+from .drafts import Draft, sentence_drafts
+from .merge import compatible, merge
+from .roles import actor_for, finish_actors
+from .speech import sentence_statements, speaker_resolver
 from .where import date_for, place_for
 
 __all__ = ["assemble", "ActorLookup", "PlaceLookup"]
 
 
-def speaker_resolver(ctx: Context, last_speaker: list[tuple[str, Span] | None]):
-    def speaker(sentence: SpacySpan) -> tuple[str, Span] | None:
-        attribution = find_attribution(sentence)
-        if attribution and attribution.claimant.lower() not in ("he", "she", "they", "i", "we"):
-            return attribution.claimant, attribution.span
-        return last_speaker[0]
-    return speaker
-
-
 def assemble(article: Article, doc: Doc, *, places: PlaceLookup, actors: ActorLookup) -> tuple[list[Event], list[Statement]]:
     ctx = Context(article, doc, places, actors)
-    text = article.text
     events: list[Draft] = []
     statements: list[Statement] = []
     last_speaker: list[tuple[str, Span] | None] = [None]
@@ -46,16 +36,7 @@ def assemble(article: Article, doc: Doc, *, places: PlaceLookup, actors: ActorLo
     previous: DateMention | None = None  # the last date named before this sentence ("on the same day")
     for sentence in doc.sents:
         attribution = find_attribution(sentence)
-        for mention in find_statements(sentence, speaker=speaker):
-            source = actor_name(ctx, mention.source)
-            target = actor_name(ctx, mention.target)
-            statements.append(Statement(
-                id=content_id(article.id, "statement", mention.evidence_span.start, mention.trigger.i, mention.type),
-                type=mention.type, cameo=mention.cameo, source=source, target=target,
-                evidence=mention.evidence_span.text(text), evidence_span=mention.evidence_span,
-                source_span=mention.source[1] if mention.source else None,
-                target_span=mention.target[1] if mention.target else None, trigger=mention.trigger.text,
-            ))
+        statements.extend(sentence_statements(ctx, sentence, speaker))
         if attribution and attribution.claimant.lower() not in ("he", "she", "they", "it", "i", "we"):
             last_speaker[0] = (attribution.claimant, attribution.span)
         counts = find_counts(sentence.text, offset=sentence.start_char)
@@ -85,20 +66,7 @@ def to_event(ctx: Context, draft: Draft) -> Event:
     place = draft.place.place if draft.place else None
     country = place.country if place else ctx.country
     finish_actors(ctx, draft, country)
-    claims: list[Claim] = []
-    used_counts: list[Count] = []
-    for count, attribution, sentence in draft.counts:
-        if attribution:
-            claimant, claimant_span = attribution.claimant, attribution.span
-            claimant_type = ctx.actors.claimant_type(claimant, focus_country=ctx.country)
-        else:
-            claimant = article.outlet or "unattributed report"
-            claimant_span = None
-            claimant_type = "media"
-        sent_span = Span(sentence.start_char, sentence.end_char)
-        claims.append(Claim(claimant, claimant_type, count.about, count.quantity.min, count.quantity.max,
-                            count.quantity.approximate, sent_span.text(text), sent_span, claimant_span))
-        used_counts.append(count)
+    claims, used_counts = draft_claims(ctx, draft)
     evidence_span = Span(draft.sentence.start_char, draft.sentence.end_char)
     spans: list[tuple[str, Span]] = [("event_type", Span(ctx.doc[draft.hit.start].idx, ctx.doc[draft.hit.end - 1].idx + len(ctx.doc[draft.hit.end - 1].text)))]
     if draft.place:

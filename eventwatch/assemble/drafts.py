@@ -20,7 +20,7 @@ from ..records import Actor, PlaceMention, Span
 from ..resolve.dates import DateMention
 from .context import Context
 
-__all__ = ["AIR_CONTEXT", "Draft", "attach_counts", "head_token", "sentence_drafts"]
+__all__ = ["AIR_CONTEXT", "Draft", "head_token", "sentence_drafts"]
 
 _NON_CONFLICT = re.compile(
     r"\b(?:accident|crash(?:ed|es)?|collid\w+|drown\w*|flood\w*|earthquake|landslide|cholera|outbreak|disease|epidemic|"
@@ -235,26 +235,3 @@ def _group_drafts(ctx: Context, sentence: SpacySpan, hits: list[TriggerHit], mod
                        victims=victims)
         drafts.append(draft)
     return drafts
-
-
-def attach_counts(drafts: list[Draft], counts: list[Count], attribution: Attribution | None, sentence: SpacySpan,
-                   *, aggregate: bool) -> None:
-    """Casualty counts of a sentence go to its violent event (or its arrest event for arrest counts)."""
-    if aggregate or not drafts:
-        return
-    for count in counts:
-        if count.subgroup:
-            continue
-        if count.about == "arrested":
-            target = next((d for d in drafts if d.sub_event_type in ("Arrests", "Protest with intervention")), None)
-        elif count.about == "bodies_found":
-            target = next((d for d in drafts if d.sub_event_type == "Other"), None)
-        else:
-            violent = [d for d in drafts if d.event_type not in ("Strategic developments",) or d.sub_event_type == "Looting/property destruction"]
-            target = min(violent, key=lambda d: abs(d.hit.start - count.span.start), default=None) if violent else None
-            if target is None:
-                continue
-            # the count closest to the trigger by characters
-            target = min(violent, key=lambda d: abs(sentence.doc[d.hit.start].idx - count.span.start))
-        if target is not None:
-            target.counts.append((count, attribution, sentence))

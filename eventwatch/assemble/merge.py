@@ -1,11 +1,9 @@
 """Across sentences: a later draft that refers to an earlier event is merged into it."""
 from __future__ import annotations
 
-from ..extract.quantities import Count
-from ..records import Claim, Quantity
 from .drafts import Draft
 
-__all__ = ["casualty_range", "compatible", "merge"]
+__all__ = ["compatible", "merge"]
 
 
 def compatible(a: Draft, b: Draft) -> bool:
@@ -50,20 +48,3 @@ def merge(into: Draft, other: Draft) -> None:
             into.sub_event_type = other.sub_event_type
     into.victims = into.victims or other.victims
     into.confidence = min(0.98, max(into.confidence, other.confidence) + 0.03)
-
-
-def casualty_range(claims: list[Claim], counts: list[Count], about: str) -> Quantity | None:
-    relevant = [(c, k) for c, k in zip(claims, counts) if c.about == about]
-    if not relevant:
-        return None
-    updates = [(c, k) for c, k in relevant if k.toll_update]
-    if updates:
-        relevant = updates[-1:]
-    mins = [c.min for c, _ in relevant if c.min is not None]
-    maxes = [c.max for c, _ in relevant]
-    low = min(mins) if mins else None
-    high = None if any(m is None for m in maxes) or not maxes else max(m for m in maxes if m is not None)
-    if low is not None and high is not None and high < low:
-        high = None
-    span = relevant[0][1].span
-    return Quantity(low, high, approximate=any(c.approximate for c, _ in relevant), span=span)

@@ -1,0 +1,37 @@
+"""Verbal interactions (PLOVER statements) of a sentence, with source and target named as actors."""
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+
+from ..extract.claims import find_attribution
+from ..extract.statements import find_statements
+from ..records import Span, Statement, content_id
+from .context import Context
+from .roles import actor_name
+
+__all__ = ["sentence_statements", "speaker_resolver"]
+
+
+def speaker_resolver(ctx: Context, last_speaker: list[tuple[str, Span] | None]):
+    def speaker(sentence: SpacySpan) -> tuple[str, Span] | None:
+        attribution = find_attribution(sentence)
+        if attribution and attribution.claimant.lower() not in ("he", "she", "they", "i", "we"):
+            return attribution.claimant, attribution.span
+        return last_speaker[0]
+    return speaker
+
+
+def sentence_statements(ctx: Context, sentence: SpacySpan, speaker) -> list[Statement]:
+    text = ctx.article.text
+    statements = []
+    for mention in find_statements(sentence, speaker=speaker):
+        source = actor_name(ctx, mention.source)
+        target = actor_name(ctx, mention.target)
+        statements.append(Statement(
+            id=content_id(ctx.article.id, "statement", mention.evidence_span.start, mention.trigger.i, mention.type),
+            type=mention.type, cameo=mention.cameo, source=source, target=target,
+            evidence=mention.evidence_span.text(text), evidence_span=mention.evidence_span,
+            source_span=mention.source[1] if mention.source else None,
+            target_span=mention.target[1] if mention.target else None, trigger=mention.trigger.text,
+        ))
+    return statements
