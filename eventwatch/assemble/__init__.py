@@ -15,7 +15,7 @@ from ..extract.modality import is_aggregate_toll
 from ..extract.quantities import find_counts
 from ..extract.triggers import acled_cameo
 from ..records import Article, Event, Span, Statement, content_id
-from ..resolve.dates import DateMention, find_dates
+from ..resolve.dates import DateMention
 from .context import ActorLookup, Context, PlaceLookup
 from .casualties import attach_counts, casualty_range, draft_claims
 from .drafts import Draft, sentence_drafts
@@ -54,7 +54,7 @@ def assemble(article: Article, doc: Doc, *, places: PlaceLookup, actors: ActorLo
                     break
             if not merged:
                 events.append(draft)
-        for mention in find_dates(sentence.text, published=article.published, offset=sentence.start_char):
+        for mention in ctx.dates_in(sentence):
             if mention.date:
                 previous = mention
     return [to_event(ctx, draft) for draft in events], statements

@@ -9,7 +9,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..nlp import doc_text
 from ..records import Actor, ActorMention, Article, PlaceMention, Span
-from ..resolve.dates import DateMention, find_dates
+from ..resolve.dates import DateMention, find_dates, reference_dates
 
 __all__ = ["ActorLookup", "Context", "PlaceLookup"]
 
@@ -31,11 +31,22 @@ class ActorLookup(Protocol):
 
     def claimant_type(self, phrase: str, *, focus_country: str | None = None) -> str: ...
 
-_SPORT = re.compile(
-    r"\b(?:goals?|penalt(?:y|ies)|league|striker|midfielder|goalkeeper|defender|tournament|championship|scored|"
-    r"fixture|kick-off|coach|manager|season|match|matches|cup|club|fans|stadium|referee|squad|innings|wickets?)\b",
+# Sport reporting: words only sport uses (strong) and words it shares with other news (weak: "Arab League", "a
+# police shootout", "the club"). Two different strong words and two weak ones, or three strong, make a sports story.
+_SPORT_STRONG = re.compile(
+    r"\b(?:goals?|striker|midfielder|goalkeeper|defender|scored|referee|the ball|equali[sz]er|six-yard|hat-trick|"
+    r"penalty (?:kick|area|spot|shoot-?out)|free kick|half-time|extra time|innings|wickets?|tournament|championship|"
+    r"fixture|kick-off|stadium|football|soccer|cricket|rugby|tennis|basketball|premier league|champions league|world cup)\b",
     re.IGNORECASE,
 )
+_SPORT_WEAK = re.compile(r"\b(?:match|matches|season|coach|manager|fans|league|cup|club|squad|win|won|shootout)\b",
+                         re.IGNORECASE)
+
+
+def _is_sport(text: str) -> bool:
+    strong = {m.lower() for m in _SPORT_STRONG.findall(text)}
+    weak = {m.lower() for m in _SPORT_WEAK.findall(text)}
+    return len(strong) >= 3 or (len(strong) >= 2 and len(weak) >= 2)
 
 
 class Context:
@@ -54,12 +65,24 @@ class Context:
         blocked += [m.span for m in self.actor_mentions if m.actor.kind == "named"]
         self.places = [m for m in places.find(article.text, candidates=entities, focus=self.focus)
                        if m.place and not any(b.overlaps(m.span) for b in blocked)]
-        self.sport = len(_SPORT.findall(article.text)) >= 3
+        self.sport = _is_sport(article.text)
+        # An undated article's own full dates are the only anchor its weekdays can be read against.
+        self._date_anchors = reference_dates(article.text) if article.published is None else []
+        self._dates: dict[int, list[DateMention]] = {}
         self.lede_date = self._lede_date()
+
+    def dates_in(self, sentence: SpacySpan) -> list[DateMention]:
+        """The date mentions of a sentence, found once however many rules ask."""
+        found = self._dates.get(sentence.start_char)
+        if found is None:
+            found = find_dates(sentence.text, published=self.article.published, offset=sentence.start_char,
+                               anchors=self._date_anchors)
+            self._dates[sentence.start_char] = found
+        return found
 
     def _lede_date(self) -> DateMention | None:
         for sentence in list(self.doc.sents)[:3]:
-            for mention in find_dates(sentence.text, published=self.article.published, offset=sentence.start_char):
+            for mention in self.dates_in(sentence):
                 if mention.date and mention.relative and mention.precision == "day":
                     return mention
         return None

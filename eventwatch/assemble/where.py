@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..records import PlaceMention
-from ..resolve.dates import SAME_DAY, DateMention, find_dates
+from ..resolve.dates import SAME_DAY, DateMention
 from .context import Context
 from .drafts import Draft
 
@@ -39,7 +39,7 @@ def place_for(ctx: Context, draft: Draft) -> PlaceMention | None:
 
 def date_for(ctx: Context, draft: Draft, previous: DateMention | None) -> DateMention | None:
     sentence = draft.sentence
-    mentions = find_dates(sentence.text, published=ctx.article.published, offset=sentence.start_char)
+    mentions = ctx.dates_in(sentence)
     if not mentions:
         return None
     trigger_at = ctx.doc[draft.hit.start].idx

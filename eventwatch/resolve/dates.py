@@ -6,18 +6,25 @@
 * explicit dates with or without year ("Jan. 6", "6 January 2012", "December 2016" -> month precision,
   "in 2016" -> year precision); a month-day without a year takes the publication year, or the year before
   when that would fall after publication;
+* "overnight Thursday to Friday" (or "into", "and") is one mention dated the first day, when the night began;
 * "on the same day" refers back to the date of the previous event (the assembler resolves it).
 No resolved date is ever after publication.
+
+Without a publication date nothing relative is guessed from the clock. The article's own full dates
+(:func:`reference_dates`: "Sunday, Oct. 25, 2015", "12 July 2012") are the only anchor: a day and month
+without a year takes the year of the latest of them, and a weekday is the anchor of that weekday or the
+first such day after the latest anchor (an undated report names the recent days it describes by weekday).
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..records import Span
 
-__all__ = ["DateMention", "find_dates", "SAME_DAY"]
+__all__ = ["DateMention", "find_dates", "reference_dates", "SAME_DAY"]
 
 SAME_DAY = "same_day"
 
@@ -39,7 +46,10 @@ class DateMention:
 
 
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAY_RE = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("overnight", re.compile(rf"\bovernight (?:from )?(?P<w1>{_WEEKDAY_RE}) (?:to|into|and|-) (?P<w>{_WEEKDAY_RE})\b",
+                             re.IGNORECASE)),
     ("same_day", re.compile(r"\b(?:on )?the same day\b|\bthe same night\b", re.IGNORECASE)),
     ("mdy", re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", re.IGNORECASE)),
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_RE})\.?(?:,?\s+(?P<y>(?:19|20)\d\d))?\b", re.IGNORECASE)),
@@ -53,6 +63,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last_week", re.compile(r"\b(?:last week|earlier this week|this week|past week)\b", re.IGNORECASE)),
     ("last_month", re.compile(r"\b(?:last month|earlier this month|this month)\b", re.IGNORECASE)),
 ]
+
+
+_PATTERN_BY_KIND = dict(_PATTERNS)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -90,6 +103,12 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date) -> tuple[dt.da
         if year > published.year:
             return None
         return dt.date(year, 1, 1), "year", False
+    if kind == "overnight":
+        first, second = _WEEKDAYS.index(match.group("w1").lower()), _WEEKDAYS.index(match.group("w").lower())
+        if (first + 1) % 7 != second:
+            return None
+        end = published - dt.timedelta(days=(published.weekday() - second) % 7)
+        return end - dt.timedelta(days=1), "day", True
     if kind == "weekday":
         target = _WEEKDAYS.index(match.group("w").lower())
         back = (published.weekday() - target) % 7
@@ -123,8 +142,12 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date) -> tuple[dt.da
     return None
 
 
-def find_dates(text: str, *, published: dt.date | None, offset: int = 0) -> list[DateMention]:
-    """Date expressions in ``text`` resolved against ``published``; spans shifted by ``offset``."""
+def find_dates(text: str, *, published: dt.date | None, offset: int = 0,
+               anchors: Sequence[dt.date] = ()) -> list[DateMention]:
+    """Date expressions in ``text`` resolved against ``published``; spans shifted by ``offset``.
+
+    ``anchors`` (the article's :func:`reference_dates`) are used only when ``published`` is None.
+    """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, regex in _PATTERNS:
@@ -134,7 +157,7 @@ def find_dates(text: str, *, published: dt.date | None, offset: int = 0) -> list
             if kind == "same_day":
                 resolved: tuple[dt.date | None, str, bool] | None = (None, SAME_DAY, True)
             elif published is None:
-                resolved = _resolve_absolute(kind, match)
+                resolved = _resolve_absolute(kind, match) or _resolve_anchored(kind, match, anchors)
             else:
                 resolved = _resolve(kind, match, published)
             if resolved is None:
@@ -151,4 +174,37 @@ def _resolve_absolute(kind: str, match: re.Match[str]) -> tuple[dt.date | None, 
     if kind in ("mdy", "dmy", "iso", "my", "year") and match.groupdict().get("y"):
         far_future = dt.date(9999, 12, 31)
         return _resolve(kind, match, far_future)
+    return None
+
+
+def reference_dates(text: str) -> list[dt.date]:
+    """The full calendar dates an article writes out (day, month and year), in text order."""
+    found = []
+    for kind in ("mdy", "dmy", "iso"):
+        for match in _PATTERN_BY_KIND[kind].finditer(text):
+            if match.group("y"):
+                resolved = _resolve_absolute(kind, match)
+                if resolved and resolved[0]:
+                    found.append((match.start(), resolved[0]))
+    return [date for _, date in sorted(found)]
+
+
+def _resolve_anchored(kind: str, match: re.Match[str],
+                      anchors: Sequence[dt.date]) -> tuple[dt.date | None, str, bool] | None:
+    """An undated article's weekdays and year-less dates, read against its own full dates."""
+    if not anchors:
+        return None
+    latest = max(anchors)
+    if kind in ("mdy", "dmy"):
+        month = _MONTHS[match.group("m").lower().rstrip(".")]
+        date = _safe_date(latest.year, month, int(match.group("d")))
+        if date is not None and date > latest + dt.timedelta(days=31):
+            date = _safe_date(latest.year - 1, month, int(match.group("d")))
+        return (date, "day", True) if date else None
+    if kind == "weekday":
+        target = _WEEKDAYS.index(match.group("w").lower())
+        same = [a for a in anchors if a.weekday() == target]
+        if same:
+            return max(same), "day", True
+        return latest + dt.timedelta(days=(target - latest.weekday()) % 7), "day", True
     return None

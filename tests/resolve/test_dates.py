@@ -47,3 +47,30 @@ def test_span_offsets_are_shifted():
 def test_without_publication_only_dated_expressions_resolve():
     assert [m.date for m in find_dates("on Friday", published=None)] == []
     assert find_dates("on 5 May 2014", published=None)[0].date == dt.date(2014, 5, 5)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Jets pounded the town overnight Thursday to Friday.", dt.date(2012, 1, 5)),
+    ("Clashes raged overnight Friday into Saturday, residents said.", dt.date(2012, 1, 6)),
+    ("Shelling continued overnight Tuesday and Wednesday.", dt.date(2012, 1, 3)),
+])
+def test_overnight_is_one_mention_dated_when_the_night_began(text, date):
+    mentions = find_dates(text, published=PUBLISHED)
+    assert [(m.date, m.precision) for m in mentions] == [(date, "day")]
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Voters went to the polls on Sunday, Oct. 25, 2015. Rebels ambushed a patrol on Monday.", dt.date(2015, 10, 26)),
+    ("Mass killings were reported on 12 July in the village (photo taken 12 July 2012).", dt.date(2012, 7, 12)),
+    ("The market was shelled on Thursday, 12 July 2012; on Thursday night the army withdrew.", dt.date(2012, 7, 12)),
+])
+def test_undated_article_reads_weekdays_and_yearless_dates_against_its_own_full_dates(text, date):
+    from eventwatch.resolve.dates import reference_dates
+
+    anchors = reference_dates(text)
+    dates = {m.date for m in find_dates(text, published=None, anchors=anchors)}
+    assert date in dates
+
+
+def test_undated_article_without_full_dates_gets_no_weekday_date():
+    assert [m.date for m in find_dates("Gunmen attacked a bus on Monday.", published=None, anchors=[])] == []
