@@ -82,6 +82,22 @@ def _forms(token: Token) -> tuple[str, ...]:
     return (lower,)
 
 
+# Verbs that report a protest only when intransitive: "they demonstrated" vs "they demonstrated their skills".
+_INTRANSITIVE_ONLY = {"demonstrate", "march", "rally"}
+
+
+def _not_an_event(token: Token, entry: TriggerEntry, index: dict[str, list[TriggerEntry]]) -> bool:
+    """Uses of a trigger word that do not report an event; needs a parse, so a blank pipeline keeps every hit."""
+    if token.lower_ == "according":  # "according to reports": attribution, not an accord
+        return True
+    if len(entry.phrase) == 1 and token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") \
+            and not any(form in index for form in _forms(token.head)):
+        return True  # "riot police", "attack helicopter", "protest leaders": a modifier naming a kind of thing
+    if token.lemma_.lower() in _INTRANSITIVE_ONLY and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children):
+        return True
+    return False
+
+
 def find_triggers(sentence: SpacySpan) -> list[TriggerHit]:
     """Trigger hits in one sentence, left to right, longest match at each position, no overlaps."""
     index = load_triggers()
@@ -96,6 +112,8 @@ def find_triggers(sentence: SpacySpan) -> list[TriggerHit]:
                 if i + n > len(tokens):
                     continue
                 if all(entry.phrase[k] in _forms(tokens[i + k]) for k in range(1, n)):
+                    if _not_an_event(tokens[i], entry, index):
+                        break
                     matched = TriggerHit(entry, tokens[i].i, tokens[i + n - 1].i + 1)
                     break
             if matched:
