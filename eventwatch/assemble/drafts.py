@@ -109,6 +109,30 @@ def _explosion_subtype(hits: list[TriggerHit], text: str) -> str:
     return "Remote explosive/landmine/IED"
 
 
+_CONCLUDING_VERBS = {"agree", "sign", "reach", "accept", "conclude", "broker", "seal", "strike", "ink"}
+
+
+def _concluded(head: Token) -> bool:
+    """An agreement word governed by a past-tense verb of concluding ("agreed to a truce", "signed an accord")."""
+    token = head
+    for _ in range(4):
+        if token.head is token:
+            return False
+        token = token.head
+        if token.pos_ == "VERB" and token.lemma_.lower() in _CONCLUDING_VERBS:
+            return token.tag_ in ("VBD", "VBN") and not any(c.dep_ in ("neg", "aux") and c.lower_ in ("not", "will", "would")
+                                                             for c in token.children)
+    return False
+
+
+def _generic_plural(head: Token, sentence: SpacySpan, counts: list[Count], ctx: Context) -> bool:
+    """"attacks on its positions", "increased offensives": a bare plural noun names a kind of event, not one event,
+    unless the sentence pins it down with a figure, a date or a place."""
+    if head.tag_ != "NNS" or any(c.dep_ in ("nummod", "det", "poss") for c in head.children):
+        return False
+    return not counts and not ctx.dates_in(sentence) and not ctx.places_in(sentence)
+
+
 def sentence_drafts(ctx: Context, sentence: SpacySpan, counts: list[Count]) -> list[Draft]:
     doc = ctx.doc
     text = sentence.text
@@ -122,7 +146,12 @@ def sentence_drafts(ctx: Context, sentence: SpacySpan, counts: list[Count]) -> l
     for hit in hits:
         if hit.entry.family == "EXPL:Air/drone strike" and hit.entry.phrase == ("strike",) and not AIR_CONTEXT.search(text):
             continue
-        modality = trigger_modality(sentence, head_token(doc, hit), published=published)
+        head = head_token(doc, hit)
+        modality = trigger_modality(sentence, head, published=published)
+        if hit.family == "AGREE" and modality == "future" and _concluded(head):
+            modality = "asserted"  # "agreed to a ceasefire", "signed a peace deal": the agreement itself happened
+        elif modality == "asserted" and _generic_plural(head, sentence, counts, ctx):
+            modality = "historical"
         by_modality.setdefault(modality, []).append(hit)
     drafts: list[Draft] = []
     for modality, group in by_modality.items():
@@ -181,6 +210,10 @@ def _group_drafts(ctx: Context, sentence: SpacySpan, hits: list[TriggerHit], mod
             out.append(("Protests", "Peaceful protest", strongest("PROTEST")))
         for consumed in ("VIOLENCE", "ARREST", "RIOT", "MOB", "BATTLE"):
             families.pop(consumed, None)
+    if usable("DISRUPT"):
+        families.pop("EXPL", None)  # a rocket fired and intercepted is one Disrupted weapons use event
+    if usable("TERRITORY") and "TRANSFER" in families and not (lethal_counts or {"BATTLE", "EXPL", "VIOLENCE"} & set(families)):
+        families.pop("TERRITORY")  # "took control of the city as the rebels left": handed over, not fought for
     if usable("EXPL"):
         out.append(("Explosions/Remote violence", _explosion_subtype(families["EXPL"], text), strongest("EXPL")))
         for consumed in ("VIOLENCE", "LOOT", "BODIES"):

@@ -21,7 +21,16 @@ _FUTURE_GOVERNORS = {
     "prevent", "stop", "deter", "fear", "risk",
 }
 _NEGATING_GOVERNORS = {"deny", "reject", "dismiss", "refute", "disavow", "rule", "doubt"}
-_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must"}
+_HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
+# "capable of striking", "able to hit", "designed to intercept": a capability, not an event
+_CAPABILITY_GOVERNORS = {"capable", "able", "design", "designed", "equip", "equipped", "train", "trained"}
+# "have periodically exchanged fire", "routinely raid": a pattern of events, not one event
+_HABITUAL = {"periodically", "regularly", "routinely", "frequently", "often", "sometimes", "occasionally",
+             "usually", "typically", "constantly", "continually", "habitually"}
+# "the two-year battle", "a six-month-old revolt", "the decade-long insurgency": a campaign, not an incident
+_DURATION = re.compile(r"^(?:\w+-)?(?:\w+-)?(?:years?|months?|decades?)(?:-long|-old)?$|^(?:years?|months?|decades?)-long$",
+                       re.IGNORECASE)
+_REASON_MARKS = {"because", "since", "as"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _ANNIVERSARY = re.compile(
     r"\b(?:anniversary|anniversaries|commemorat\w*|memorial|mark(?:s|ed|ing)? (?:\w+ )?(?:years?|months?|decades?) since|"
@@ -48,6 +57,13 @@ def _clause_chain(token: Token) -> list[Token]:
     return chain
 
 
+def _finite_past(token: Token) -> bool:
+    """A past-tense clause under the governor reports what happened: "announced that he had defected",
+    "warned that gunmen attacked the village" (unlike "threatened to attack", "announced it would strike")."""
+    aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    return token.dep_ == "ccomp" and (token.tag_ == "VBD" and not aux or bool(aux & {"had", "has", "have", "was", "were"}))
+
+
 def trigger_modality(sentence: SpacySpan, head: Token, *, published: dt.date | None) -> str:
     """asserted | negated | hypothetical | future | historical for the trigger whose head token is ``head``."""
     text = sentence.text
@@ -61,7 +77,17 @@ def trigger_modality(sentence: SpacySpan, head: Token, *, published: dt.date | N
             return "negated"
         if depth > 0 and lemma in _NEGATING_GOVERNORS:
             return "negated"
-        if depth > 0 and lemma in _FUTURE_GOVERNORS and token.pos_ in ("VERB", "NOUN"):
+        if depth > 0 and lemma in _CAPABILITY_GOVERNORS and token.pos_ in ("ADJ", "VERB"):
+            return "hypothetical"
+        if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in children):
+            return "historical"
+        if depth == 0 and token.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ in ("amod", "compound", "nmod") and _DURATION.match(c.text) for c in children):
+            return "historical"
+        if token.dep_ == "advcl" and token.tag_ == "VBG" and any(c.dep_ == "mark" and c.lower_ in _REASON_MARKS
+                                                                 for c in children):
+            return "historical"  # "defected because the army is killing protesters": an ongoing cause
+        if depth > 0 and lemma in _FUTURE_GOVERNORS and token.pos_ in ("VERB", "NOUN") and not _finite_past(chain[depth - 1]):
             # "vowed to strike back", "threatened to attack", "calls for an end to the bombing"
             if any(t.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl") for t in chain[:depth]) or depth == 1:
                 return "future" if lemma not in ("fear", "risk", "prevent", "avoid", "fail", "refuse", "stop", "deter") else "hypothetical"

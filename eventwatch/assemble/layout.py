@@ -1,0 +1,124 @@
+"""How news articles are laid out, and what that means for events.
+
+* A headline restates the lead event in compressed present tense ("Gunmen kill 12 in Kano"); it is the same event
+  as the body's report, not a new one, so headline drafts are folded into the body's event of the same kind and
+  only stand alone when the body reports nothing like them.
+* An event whose own date lies weeks before publication ("in October", "in March 2019") is background to the
+  story, not a current event (ACLED codes it from the report of its own time).
+* A list of places sharing one verb ("attacked police posts in Suarez, Caldono and Toribio") is one event per place:
+  ACLED records an event per location and day.
+"""
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime as dt
+import re
+
+from spacy.tokens import Doc
+
+from ..records import Article, PlaceMention
+from ..resolve.dates import DateMention
+from .context import Context
+from .drafts import Draft
+
+__all__ = ["BACKGROUND_AFTER_DAYS", "fold_headline", "headline_end", "is_background_date", "split_place_list"]
+
+BACKGROUND_AFTER_DAYS = 15  # "two weeks ago" is still news; "in October" in a December story is background
+_VIOLENT = {"Explosions/Remote violence", "Battles", "Violence against civilians"}
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|as well as)\s*$", re.IGNORECASE)
+_HEADLINE_MAX_WORDS = 22
+
+
+def headline_end(article: Article, doc: Doc) -> int:
+    """Character offset where the headline ends (0 when the text does not open with one).
+
+    The headline is the article title when the text opens with it, else a short first line without a closing full
+    stop that is followed by a blank line (how extracted pages and wire copy put the title above the body).
+    """
+    text = article.text
+    start = len(text) - len(text.lstrip())
+    title = (article.title or "").strip()
+    if title and text[start:start + len(title)].lower() == title.lower():
+        return start + len(title)
+    first, sep, _ = text[start:].partition("\n")
+    line = first.strip()
+    if sep and line and not line.endswith((".", "\"", "”", ":")) and len(line.split()) <= _HEADLINE_MAX_WORDS \
+            and text[start + len(first):].startswith(("\n\n", "\n\r\n", "\r\n\r\n")):
+        return start + len(first)
+    return 0
+
+
+def _day_after_period(mention: DateMention) -> dt.date | None:
+    """The last day the mention can mean: a month mention covers the whole month, a year the whole year."""
+    date = mention.date
+    if date is None:
+        return None
+    if mention.precision == "month":
+        return date.replace(day=calendar.monthrange(date.year, date.month)[1])
+    if mention.precision == "year":
+        return date.replace(month=12, day=31)
+    return date
+
+
+def is_background_date(mention: DateMention | None, published: dt.date | None) -> bool:
+    """True when the event's own date ends more than BACKGROUND_AFTER_DAYS before publication."""
+    if mention is None or published is None or mention.relative and mention.precision == "week":
+        return False
+    last = _day_after_period(mention)
+    return last is not None and (published - last).days > BACKGROUND_AFTER_DAYS
+
+
+def split_place_list(ctx: Context, draft: Draft) -> list[Draft]:
+    """One draft per place when the draft's place is one of a tight list of places in its sentence."""
+    if draft.place is None or draft.counts:
+        return [draft]  # a shared casualty figure cannot be divided between the places
+    mentions = [m for m in ctx.places_in(draft.sentence) if m.place is not None]
+    mentions.sort(key=lambda m: m.span.start)
+    text = ctx.article.text
+    try:
+        at = next(i for i, m in enumerate(mentions) if m.span == draft.place.span)
+    except StopIteration:
+        return [draft]
+    group: list[PlaceMention] = [mentions[at]]
+    for step in (-1, 1):
+        i = at
+        while 0 <= i + step < len(mentions):
+            a, b = (mentions[i + step], mentions[i]) if step < 0 else (mentions[i], mentions[i + step])
+            if not _LIST_GAP.match(text[a.span.end:b.span.start]) or a.place.feature != b.place.feature:
+                break
+            group.insert(0, mentions[i + step]) if step < 0 else group.append(mentions[i + step])
+            i += step
+    if len(group) < 2:
+        return [draft]
+    return [dataclasses.replace(draft, place=mention, counts=[]) for mention in group]
+
+
+def _same_kind(body: Draft, headline: Draft) -> bool:
+    if body.modality != headline.modality:
+        return False
+    return body.event_type == headline.event_type or (body.event_type in _VIOLENT and headline.event_type in _VIOLENT)
+
+
+def fold_headline(events: list[Draft], headline: list[Draft]) -> list[Draft]:
+    """Merge each headline draft into the body event it summarises; keep it only when the body has nothing like it.
+
+    The body's place, date and figures win (a headline rounds, generalises to the country, and drops the day);
+    the headline's figure is used only when the body gives none, and its sub-type when it is more specific.
+    """
+    body = list(events)
+    kept: list[Draft] = []
+    for draft in headline:
+        target = next((e for e in body if _same_kind(e, draft) and e.event_type == draft.event_type), None) \
+            or next((e for e in body if _same_kind(e, draft)), None)
+        if target is None:
+            if not any(e.modality == "asserted" for e in body) or draft.modality != "asserted":
+                kept.append(draft)
+            continue
+        if not target.counts:
+            target.counts.extend(draft.counts)
+        target.place = target.place or draft.place
+        target.actor1 = target.actor1 or draft.actor1
+        target.actor2 = target.actor2 or draft.actor2
+        target.confidence = min(0.98, target.confidence + 0.05)
+    return kept + body

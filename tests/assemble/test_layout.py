@@ -1,0 +1,104 @@
+"""Article layout rules: headlines fold into the body's event, old dated events are background, place lists split,
+and the modality cues that keep patterns, capabilities and campaigns out of the current events (real model: slow)."""
+import datetime as dt
+
+import pytest
+
+import eventwatch
+from eventwatch.assemble.layout import headline_end, is_background_date
+from eventwatch.records import Article, Span
+from eventwatch.resolve.dates import DateMention
+
+PUBLISHED = "2019-03-09"  # a Saturday
+
+
+def _asserted(text, **kwargs):
+    result = eventwatch.code_text(text, published=PUBLISHED, **kwargs)
+    return [e for e in result.events if e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text, title, end", [
+    ("Gunmen kill 12 in Kano market attack\n\nGunmen killed 12 people ...", None, 36),
+    ("Gunmen kill 12 in Kano market attack\n\nGunmen killed 12 people ...", "Gunmen kill 12 in Kano market attack", 36),
+    ("Gunmen killed 12 people in Kano on Friday.\n\nPolice said ...", None, 0),  # a first sentence, not a title
+    ("Gunmen kill 12\nin Kano", None, 0),  # no blank line after it
+])
+def test_headline_end(text, title, end):
+    assert headline_end(Article(id="a", text=text, title=title), None) == end
+
+
+@pytest.mark.parametrize("date, precision, relative, background", [
+    (dt.date(2019, 3, 8), "day", True, False),     # yesterday
+    (dt.date(2019, 2, 23), "day", False, False),   # two weeks ago is still news
+    (dt.date(2019, 2, 1), "day", False, True),
+    (dt.date(2019, 1, 1), "month", False, True),   # "in January" in a March story
+    (dt.date(2019, 3, 1), "month", False, False),  # "earlier this month"
+    (dt.date(2019, 2, 25), "week", True, False),   # "last week"
+])
+def test_background_dates(date, precision, relative, background):
+    mention = DateMention(Span(0, 1), date, precision, relative)
+    assert is_background_date(mention, dt.date(2019, 3, 9)) is background
+
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen kill 12 in Kano market attack\n\nGunmen killed 12 people at a market in Kano on Friday, police said.",
+    "Bomb kills five soldiers in Helmand\n\nA roadside bomb killed five soldiers in Helmand province on Friday.",
+    "Troops clash with rebels near Goma\n\nSoldiers clashed with rebels near Goma on Friday, the army said.",
+])
+def test_headline_is_the_body_event(text):
+    assert len(_asserted(text)) == 1
+
+
+def test_headline_figure_fills_a_body_event_without_one():
+    text = ("Militants storm village in Borno, kill 15\n\n"
+            "The attack happened on Friday afternoon in the village of Kuda in Borno state, residents said.")
+    events = _asserted(text)
+    assert len(events) == 1 and events[0].fatalities.min == 15
+
+
+@pytest.mark.parametrize("text", [
+    "Five police officers were killed in a suicide bombing in Grozny in October 2018.",
+    "Rebels attacked the town on January 12, killing nine soldiers.",
+])
+def test_old_dated_events_are_background(text):
+    assert _asserted(text) == []
+
+
+def test_last_week_is_still_reported():
+    assert len(_asserted("Last week, gunmen attacked a police station in Kidal, killing two officers.")) == 1
+
+
+def test_place_list_is_one_event_per_place():
+    events = _asserted("On Friday, armed men attacked police stations in Kirkuk, Tikrit and Samarra.")
+    assert sorted(e.location for e in events) == ["Kirkuk", "Samarra", "Tikrit"]
+
+
+def test_place_list_with_a_shared_toll_stays_one_event():
+    events = _asserted("On Friday, air strikes on Kirkuk and Tikrit killed 12 people.")
+    assert len(events) == 1 and events[0].fatalities.min == 12
+
+
+@pytest.mark.parametrize("text", [
+    "The new rocket system is capable of making precise strikes over long distances.",
+    "Militants and soldiers have periodically exchanged fire along the frontier.",
+    "Residents are weary of the fierce two-year battle for the city.",
+    "The soldiers say they are angry because the government is killing peaceful protesters.",
+    "The group has increased attacks on army positions.",
+    "Riot police stood guard outside the ministry.",
+])
+def test_patterns_capabilities_and_campaigns_are_not_events(text):
+    assert _asserted(text) == []
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("A rocket fired from the strip on Friday was intercepted by air defences.", "Disrupted weapons use"),
+    ("Government forces took control of the town on Friday as the rebels withdrew under a deal.",
+     "Non-violent transfer of territory"),
+    ("The two sides signed a ceasefire agreement in Juba on Friday.", "Agreement"),
+    ("An air force colonel announced on Friday that he had defected with 40 of his men.", "Change to group/activity"),
+])
+def test_sub_types_from_the_whole_sentence(text, sub_event_type):
+    assert [e.sub_event_type for e in _asserted(text)] == [sub_event_type]
