@@ -66,6 +66,7 @@ class Context:
         self.places = [m for m in places.find(article.text, candidates=entities, focus=self.focus)
                        if m.place and not any(b.overlaps(m.span) for b in blocked)]
         self.sport = _is_sport(article.text)
+        self.headline = article.title or article.text.lstrip().partition("\n")[0][:200]
         # An undated article's own full dates are the only anchor its weekdays can be read against.
         self._date_anchors = reference_dates(article.text) if article.published is None else []
         self._dates: dict[int, list[DateMention]] = {}

@@ -95,8 +95,17 @@ def _is_indefinite(token: Token) -> bool:
 _REASON_PROTEST = re.compile(r"in protest (?:against|at|over|of)|as a protest", re.IGNORECASE)
 
 
+_CHEMICAL = re.compile(r"\b(?:chemicals|chemical (?:weapons?|attack|agents?|munitions|bombs?)|chlorine|sarin|nerve agent|mustard gas|toxic gas|poison(?:ous)? gas)\b", re.IGNORECASE)
+_AIRBORNE_LAUNCHER = re.compile(r"\b(?:drones?|unmanned|warplanes?|fighter jets?|jets?|helicopters?|gunships?|aircraft)\b",
+                                re.IGNORECASE)
+
+
 def _explosion_subtype(hits: list[TriggerHit], text: str) -> str:
     subtypes = [h.explosion_subtype for h in hits if h.explosion_subtype]
+    if "Chemical weapon" not in subtypes and _CHEMICAL.search(text):
+        return "Chemical weapon"
+    if "Shelling/artillery/missile attack" in subtypes and _AIRBORNE_LAUNCHER.search(text):
+        subtypes.append("Air/drone strike")  # missiles fired by drones, jets or helicopters are air strikes
     for preferred in ("Chemical weapon", "Suicide bomb", "Air/drone strike", "Grenade", "Shelling/artillery/missile attack"):
         if preferred in subtypes:
             return preferred
@@ -139,7 +148,8 @@ def sentence_drafts(ctx: Context, sentence: SpacySpan, counts: list[Count]) -> l
     hits = find_triggers(sentence)
     if not hits:
         return []
-    non_conflict = bool(_NON_CONFLICT.search(text))
+    # a story headlined as an accident, outbreak or disaster reports its deaths as such throughout
+    non_conflict = bool(_NON_CONFLICT.search(text) or _NON_CONFLICT.search(ctx.headline))
     aggregate = is_aggregate_toll(text)
     published = ctx.article.published
     by_modality: dict[str, list[TriggerHit]] = {}

@@ -22,8 +22,9 @@ def compatible(a: Draft, b: Draft) -> bool:
         pa, pb = a.place.place, b.place.place
         if pa.geonameid != pb.geonameid and pa.name != pb.name and pb.feature == pa.feature == "city":
             return False
-    if a.date and b.date and a.date.date and b.date.date and a.date.date != b.date.date:
-        return False
+    if a.date and b.date and a.date.date and b.date.date and a.date.date != b.date.date and not (
+            same_type and b.anaphoric and abs((a.date.date - b.date.date).days) <= 2):
+        return False  # "The attack happened on Monday" still refers back to a lede dated by "told AFP yesterday"
     if same_type and a.sub_event_type != b.sub_event_type and not (b.anaphoric or generic_later):
         specific = {"Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon", "Grenade"}
         if a.sub_event_type in specific and b.sub_event_type in specific:
@@ -37,7 +38,10 @@ def merge(into: Draft, other: Draft) -> None:
             (into.place.place.feature != "city" and other.place.place.feature == "city")
             or (other.place.detail and not into.place.detail and other.place.place.name == into.place.place.name))):
         into.place = other.place or into.place
-    into.date = into.date or other.date
+    if other.anaphoric and other.date and other.date.date and other.date.precision == "day":
+        into.date = other.date  # "The attack happened on Monday": the sentence about the event dates it
+    else:
+        into.date = into.date or other.date
     if into.actor1 is None or (into.actor1[1] is None and other.actor1 and other.actor1[1] is not None):
         into.actor1 = other.actor1 or into.actor1
     if into.actor2 is None or (into.actor2[1] is None and other.actor2 and other.actor2[1] is not None):

@@ -31,6 +31,11 @@ _HABITUAL = {"periodically", "regularly", "routinely", "frequently", "often", "s
 _DURATION = re.compile(r"^(?:\w+-)?(?:\w+-)?(?:years?|months?|decades?)(?:-long|-old)?$|^(?:years?|months?|decades?)-long$",
                        re.IGNORECASE)
 _REASON_MARKS = {"because", "since", "as"}
+# "the uprising has killed 20,000", "the war has displaced millions": a campaign's toll, not an incident
+_CAMPAIGN_SUBJECTS = {"uprising", "insurgency", "war", "conflict", "crackdown", "unrest", "revolt", "revolution",
+                      "rebellion", "violence", "campaign", "civil war", "bloodshed", "turmoil", "crisis", "jihad"}
+_PERIOD_NOUNS = {"weeks", "months", "years", "decades"}
+_RECENT = {"recent", "past", "last", "previous"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _ANNIVERSARY = re.compile(
     r"\b(?:anniversary|anniversaries|commemorat\w*|memorial|mark(?:s|ed|ing)? (?:\w+ )?(?:years?|months?|decades?) since|"
@@ -84,6 +89,14 @@ def trigger_modality(sentence: SpacySpan, head: Token, *, published: dt.date | N
         if depth == 0 and token.pos_ in ("NOUN", "PROPN") and any(
                 c.dep_ in ("amod", "compound", "nmod") and _DURATION.match(c.text) for c in children):
             return "historical"
+        if any(c.dep_ == "nsubj" and c.lemma_.lower() in _CAMPAIGN_SUBJECTS for c in children) and token.pos_ == "VERB":
+            return "historical"
+        if depth == 0 and token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _PERIOD_NOUNS:
+            return "historical"  # "after months of protests", "years of fighting"
+        if any(c.dep_ == "prep" and c.lower_ in ("in", "over", "during") and any(
+                g.dep_ == "pobj" and g.lower_ in _PERIOD_NOUNS and any(a.lower_ in _RECENT for a in g.children)
+                for g in c.children) for c in children):
+            return "historical"  # "mounted several raids in recent weeks"
         if token.dep_ == "advcl" and token.tag_ == "VBG" and any(c.dep_ == "mark" and c.lower_ in _REASON_MARKS
                                                                  for c in children):
             return "historical"  # "defected because the army is killing protesters": an ongoing cause

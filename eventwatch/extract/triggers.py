@@ -93,6 +93,8 @@ def _not_an_event(token: Token, entry: TriggerEntry, index: dict[str, list[Trigg
     if len(entry.phrase) == 1 and token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") \
             and not any(form in index for form in _forms(token.head)):
         return True  # "riot police", "attack helicopter", "protest leaders": a modifier naming a kind of thing
+    if len(entry.phrase) == 1 and token.dep_ == "amod" and token.tag_ in ("VBG", "VBN") and token.head.pos_ == "NOUN":
+        return True  # "defecting soldiers", "wounded survivors": a participle describing people, not an event
     if token.lemma_.lower() in _INTRANSITIVE_ONLY and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children):
         return True
     return False

@@ -102,3 +102,36 @@ def test_patterns_capabilities_and_campaigns_are_not_events(text):
 ])
 def test_sub_types_from_the_whole_sentence(text, sub_event_type):
     assert [e.sub_event_type for e in _asserted(text)] == [sub_event_type]
+
+
+@pytest.mark.parametrize("text", [
+    "The seven-year uprising has killed more than 20,000 people.",
+    "After months of protests, the president agreed to step down.",
+    "Militants had mounted several raids on nearby villages in recent weeks, looting food and livestock.",
+    "The defecting soldiers were seen in the town.",
+])
+def test_campaign_tolls_and_descriptions_are_not_events(text):
+    assert _asserted(text) == []
+
+
+def test_story_headlined_as_an_accident_has_no_violence():
+    text = ("Nine soldiers dead after training drill goes wrong\n\n"
+            "Nine soldiers died at the scene on Friday when their boat capsized, officials said.")
+    assert _asserted(text) == []
+
+
+@pytest.mark.parametrize("text, sub_event_type", [
+    ("Two drones fired four missiles at a compound in North Waziristan on Friday, killing 8 militants.",
+     "Air/drone strike"),
+    ("A helicopter dropped a barrel bomb filled with chemicals on the town on Friday, killing 30 people.",
+     "Chemical weapon"),
+])
+def test_launcher_and_payload_decide_the_explosion_sub_type(text, sub_event_type):
+    assert [e.sub_event_type for e in _asserted(text)] == [sub_event_type]
+
+
+def test_the_attack_happened_refers_back_to_the_lede():
+    text = ("Fifteen people were killed when gunmen attacked a village in Borno State, residents told reporters "
+            "yesterday.\n\nThe attack happened on Thursday afternoon in the village of Kuda, residents said.")
+    events = _asserted(text)
+    assert len(events) == 1 and str(events[0].date) == "2019-03-07"
