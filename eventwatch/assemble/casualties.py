@@ -1,10 +1,17 @@
 """Casualty and arrest figures: which draft event a sentence's counts belong to, each figure as a claim with
-its claimant, and the event's fatality/injury range from its claims."""
+its claimant, and the event's fatality/injury range from its claims.
+
+The range follows the README: every figure stays a claim; the event's range runs from the lowest stated minimum
+to the highest stated maximum (open when some claim's minimum exceeds it); a later "death toll rose to N" replaces earlier totals; figures the text calls
+initial or earlier give way to the others; "another N died" adds to the total. Sub-group figures never reach here.
+"""
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Span as SpacySpan
 
-from ..extract.claims import Attribution
+from ..extract.claims import Attribution, claimant_for
 from ..extract.quantities import Count
 from ..records import Claim, Quantity, Span
 from .context import Context
@@ -12,11 +19,24 @@ from .drafts import Draft
 
 __all__ = ["attach_counts", "casualty_range", "draft_claims"]
 
+# A sentence that only gives figures ("More than 40 people were killed and 100 wounded.") continues the event
+# reported just before it when it follows within this many characters.
+_CONTINUATION_CHARS = 600
+_CONTINUED = ("killed", "injured", "missing")
+_HEADING_END = re.compile(r"[.!?:;\"”’')]\s*$")
+
 
 def attach_counts(drafts: list[Draft], counts: list[Count], attribution: Attribution | None, sentence: SpacySpan,
-                   *, aggregate: bool) -> None:
-    """Casualty counts of a sentence go to its violent event (or its arrest event for arrest counts)."""
-    if aggregate or not drafts:
+                  *, aggregate: bool, previous: Draft | None = None) -> None:
+    """Casualty counts of a sentence go to its violent event (or its arrest event for arrest counts); a sentence
+    without an event of its own gives its killed/injured/missing figures to ``previous``, the event just before."""
+    if aggregate:
+        return
+    if not drafts:
+        if previous is not None and _continues(previous, sentence):
+            for count in counts:
+                if count.about in _CONTINUED and not count.subgroup:
+                    previous.counts.append((count, attribution, sentence))
         return
     for count in counts:
         if count.subgroup:
@@ -27,48 +47,90 @@ def attach_counts(drafts: list[Draft], counts: list[Count], attribution: Attribu
             target = next((d for d in drafts if d.sub_event_type == "Other"), None)
         else:
             violent = [d for d in drafts if d.event_type not in ("Strategic developments",) or d.sub_event_type == "Looting/property destruction"]
-            target = min(violent, key=lambda d: abs(d.hit.start - count.span.start), default=None) if violent else None
-            if target is None:
+            if not violent:
                 continue
-            # the count closest to the trigger by characters
+            # the trigger closest to the count by characters
             target = min(violent, key=lambda d: abs(sentence.doc[d.hit.start].idx - count.span.start))
         if target is not None:
             target.counts.append((count, attribution, sentence))
 
 
+def _continues(previous: Draft, sentence: SpacySpan) -> bool:
+    if previous.modality != "asserted" or previous.event_type == "Strategic developments":
+        return False
+    last = max([previous.sentence.end_char] + [s.end_char for _, _, s in previous.counts])
+    return 0 <= sentence.start_char - last <= _CONTINUATION_CHARS and not _is_heading(sentence)
+
+
+def _is_heading(sentence: SpacySpan) -> bool:
+    """A headline or crosshead: a line of its own without closing punctuation."""
+    text = sentence.doc.text
+    follows = text[sentence.end_char:sentence.end_char + 1]
+    return not _HEADING_END.search(sentence.text) and follows in ("\n", "")
+
+
 def draft_claims(ctx: Context, draft: Draft) -> tuple[list[Claim], list[Count]]:
-    """Each count attached to the draft as a Claim (claimant, claimant type, figure, quote), with its Count."""
+    """Each count attached to the draft as a Claim (claimant, claimant type, figure, quote), with its Count.
+
+    The same figure from the same claimant is kept once, and a headline's figure gives way to the body's."""
     article = ctx.article
     text = article.text
-    claims: list[Claim] = []
-    used_counts: list[Count] = []
-    for count, attribution, sentence in draft.counts:
+    sentences = list(ctx.doc.sents) if draft.counts else []
+    starts = {s.start_char: i for i, s in enumerate(sentences)}
+    rows: list[tuple[Claim, Count, bool]] = []
+    seen: set[tuple[str, str, int | None, int | None]] = set()
+    for count, _, sentence in draft.counts:
+        attribution = claimant_for(sentences, starts[sentence.start_char]) if sentence.start_char in starts else None
         if attribution:
             claimant, claimant_span = attribution.claimant, attribution.span
-            claimant_type = ctx.actors.claimant_type(claimant, focus_country=ctx.country)
+            claimant_type = _claimant_type(ctx, attribution)
         else:
             claimant = article.outlet or "unattributed report"
             claimant_span = None
             claimant_type = "media"
+        key = (claimant.lower(), count.about, count.quantity.min, count.quantity.max)
+        if key in seen:
+            continue
+        seen.add(key)
         sent_span = Span(sentence.start_char, sentence.end_char)
-        claims.append(Claim(claimant, claimant_type, count.about, count.quantity.min, count.quantity.max,
-                            count.quantity.approximate, sent_span.text(text), sent_span, claimant_span))
-        used_counts.append(count)
-    return claims, used_counts
+        claim = Claim(claimant, claimant_type, count.about, count.quantity.min, count.quantity.max,
+                      count.quantity.approximate, sent_span.text(text), sent_span, claimant_span)
+        rows.append((claim, count, _is_heading(sentence)))
+    body_about = {claim.about for claim, _, heading in rows if not heading}
+    kept = [(claim, count) for claim, count, heading in rows if not (heading and claim.about in body_about)]
+    return [claim for claim, _ in kept], [count for _, count in kept]
+
+
+def _claimant_type(ctx: Context, attribution: Attribution) -> str:
+    if attribution.described:
+        described = ctx.actors.claimant_type(attribution.described, focus_country=ctx.country)
+        if described != "unknown":
+            return described
+    return ctx.actors.claimant_type(attribution.claimant, focus_country=ctx.country)
 
 
 def casualty_range(claims: list[Claim], counts: list[Count], about: str) -> Quantity | None:
-    relevant = [(c, k) for c, k in zip(claims, counts) if c.about == about]
+    """The event's range for ``about`` from its claims (see the module docstring for the rule)."""
+    relevant = sorted(((c, k) for c, k in zip(claims, counts) if c.about == about), key=lambda p: p[1].span.start)
     if not relevant:
         return None
-    updates = [(c, k) for c, k in relevant if k.toll_update]
+    current = [(c, k) for c, k in relevant if not k.initial] or relevant
+    base = [(c, k) for c, k in current if not k.additional]
+    extra = [(c, k) for c, k in current if k.additional]
+    updates = [i for i, (_, k) in enumerate(base) if k.toll_update]
     if updates:
-        relevant = updates[-1:]
-    mins = [c.min for c, _ in relevant if c.min is not None]
-    maxes = [c.max for c, _ in relevant]
+        base = base[updates[-1]:]  # the latest "toll rose to N" and what is said after it
+        extra = [(c, k) for c, k in extra if k.span.start > base[0][1].span.start]
+    if not base:
+        base, extra = extra, []
+    mins = [c.min for c, _ in base if c.min is not None]
+    maxes = [c.max for c, _ in base if c.max is not None]
     low = min(mins) if mins else None
-    high = None if any(m is None for m in maxes) or not maxes else max(m for m in maxes if m is not None)
-    if low is not None and high is not None and high < low:
-        high = None
-    span = relevant[0][1].span
-    return Quantity(low, high, approximate=any(c.approximate for c, _ in relevant), span=span)
+    high = max(maxes) if maxes else None
+    if high is not None and mins and high < max(mins):
+        high = None  # a claim's minimum above every stated maximum leaves the top open
+    if extra:
+        low = None if low is None else low + sum(c.min or 0 for c, _ in extra)
+        high = None if high is None or any(c.max is None for c, _ in extra) else high + sum(c.max or 0 for c, _ in extra)
+    span = base[0][1].span
+    return Quantity(low, high, approximate=any(c.approximate for c, _ in base + extra), span=span)

@@ -3,11 +3,17 @@
 News attributes facts with a small set of constructions, all read here from the parse of one sentence:
 "X said (that) ...", "..., X said.", "X told Reuters", "according to X", "X reported", "citing X" (the cited
 source is the claimant: "Al Arabiya reported, citing Syrian authorities" -> Syrian authorities).
+
+A claimant keeps its title or appositive for typing ("Jane Doe, a police spokeswoman" is a government source).
+:func:`claimant_for` also follows the text across sentences the way a reader does: "he said" / "it said" / "the
+group said" continue the last named speaker, a quotation without its own speaker belongs to the speaker named
+where the quote closes, and a bare surname ("Doe said") takes the description given at its first mention.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Sequence
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -15,7 +21,7 @@ from spacy.tokens import Token
 from ..nlp import doc_text
 from ..records import Span
 
-__all__ = ["Attribution", "find_attribution", "REPORTING_VERBS"]
+__all__ = ["Attribution", "claimant_for", "find_attribution", "REPORTING_VERBS"]
 
 REPORTING_VERBS = {
     "say", "tell", "report", "claim", "state", "announce", "confirm", "add", "estimate", "put", "quote",
@@ -31,6 +37,7 @@ _QUOTE_TRAIL = re.compile(r"[\"”]\s*,?\s*(?P<who>[A-Z][^,.;\"“”]{1,60}?)\s
 class Attribution:
     claimant: str
     span: Span
+    described: str | None = None  # the claimant with its title or appositive, for typing it
 
 
 def _phrase(token: Token) -> tuple[int, int]:
@@ -48,6 +55,10 @@ def _phrase(token: Token) -> tuple[int, int]:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop leading determiners and surrounding spaces from a claimant phrase."""
     piece = text[start:end]
+    punct = re.match(r"[\s,\"“”'’:;–—-]+", piece)
+    if punct and punct.end() < len(piece):
+        start += punct.end()
+        piece = text[start:end]
     lead = re.match(r"\s*(?:the|a|an)\s+", piece, re.IGNORECASE)
     if lead and end - start - lead.end() > 2:
         start += lead.end()
@@ -73,18 +84,120 @@ def find_attribution(sentence: SpacySpan) -> Attribution | None:
     best: Token | None = None
     for token in sentence:
         lemma = token.lemma_.lower() or token.lower_
-        if lemma in REPORTING_VERBS and token.pos_ in ("VERB", "AUX"):
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
-            if subjects and subjects[0].lower_ not in ("it", "this", "that", "which", "there"):
+        if lemma in REPORTING_VERBS and token.pos_ in ("VERB", "AUX") and not _in_relative_clause(token):
+            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not _in_dateline(c)]
+            if subjects and subjects[-1].lower_ == "it" and (subjects[-1].dep_ != "nsubj" or lemma not in _IT_SAYS):
+                continue  # "it was reported that ..." has no speaker; "it said" continues one
+            if subjects and subjects[-1].lower_ not in ("this", "that", "which", "there"):
                 if best is None or token.dep_ == "ROOT":
-                    best = subjects[0]
+                    best = subjects[-1]
     if best is not None:
-        if best.lower_ in ("he", "she", "they", "i", "we"):
+        if best.lower_ in _PRONOUNS:
             return Attribution(best.text, Span(best.idx, best.idx + len(best.text)))
         start, end = _trim(text, *_phrase(best))
-        return Attribution(text[start:end], Span(start, end))
+        return Attribution(text[start:end], Span(start, end), _described(best))
     trail = _QUOTE_TRAIL.search(sent_text)
     if trail:
         start, end = _trim(text, base + trail.start("who"), base + trail.end("who"))
         return Attribution(text[start:end], Span(start, end))
     return None
+
+
+_IT_SAYS = frozenset({"say", "add", "tell", "report", "announce", "claim", "state", "confirm"})
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
+# "the group said": a noun that refers back to a source already named
+_BACK_NOUNS = frozenset({"group", "organization", "organisation", "movement", "statement", "spokesman", "spokeswoman",
+                         "spokesperson", "official", "source", "agency"})
+_LOOK_BACK = 8  # sentences searched for the speaker a pronoun continues
+_LOOK_AHEAD = 4  # sentences searched for the speaker of an open quotation
+
+
+def _in_relative_clause(token: Token) -> bool:
+    """"..., where the military said it shot down rockets": that speaker does not vouch for the main clause."""
+    return any(t.dep_ in ("relcl", "acl") for t in [token, *token.ancestors])
+
+
+def _in_dateline(token: Token) -> bool:
+    """"PESHAWAR: An official says ...": the place of the dateline is not a speaker."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.text in (":", "–", "—") and token.i - token.sent.start <= 3
+
+
+def _described(token: Token) -> str | None:
+    """The subject with its appositive ("Jane Doe, a police spokeswoman"), when it has one."""
+    appositives = [c for c in token.rights if c.dep_ == "appos"]
+    if not appositives:
+        return None
+    doc = token.doc
+    end = appositives[-1].right_edge
+    return doc_text(doc)[doc[token.left_edge.i].idx:end.idx + len(end.text)].strip(" ,")
+
+
+def _is_back_reference(attribution: Attribution) -> bool:
+    words = attribution.claimant.lower().split()
+    return attribution.claimant.lower() in _PRONOUNS or (len(words) == 1 and words[0] in _BACK_NOUNS)
+
+
+def _inside_quote(sentence: SpacySpan) -> bool:
+    """Is the sentence part of a quotation (it opens one, or one is open in its paragraph)?"""
+    text = doc_text(sentence.doc)
+    start = sentence.start_char
+    paragraph = text.rfind("\n", 0, start) + 1
+    before = text[paragraph:start]
+    if before.count("“") > before.count("”") or before.count('"') % 2 == 1:
+        return True
+    return sentence.text.lstrip().startswith(("“", '"'))
+
+
+def _closes_quote(sentence: SpacySpan) -> bool:
+    return "”" in sentence.text or sentence.text.count('"') % 2 == 1
+
+
+def _named_earlier(attribution: Attribution, sentence: SpacySpan) -> Attribution:
+    """"Doe said": the description of Doe from an earlier mention ("Jane Doe, a police spokeswoman, ...")."""
+    name = attribution.claimant.split()
+    if attribution.described or not name or len(name) > 3 or not all(w[:1].isupper() for w in name):
+        return attribution
+    for ent in reversed(sentence.doc.ents):
+        if ent.label_ != "PERSON" or ent.end_char > attribution.span.start or ent.text.split()[-1] != name[-1]:
+            continue
+        described = _described(ent.root)
+        before = sentence.doc[max(ent.start - 3, 0):ent.start]
+        titled = " ".join(t.text for t in before if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.ent_type_ != "PERSON")
+        if described or titled:
+            return Attribution(attribution.claimant, attribution.span, described or f"{titled} {ent.text}")
+    return attribution
+
+
+def claimant_for(sentences: Sequence[SpacySpan], index: int) -> Attribution | None:
+    """Who asserts what ``sentences[index]`` reports, following the article across sentences."""
+    sentence = sentences[index]
+    own = find_attribution(sentence)
+    if own is None and _inside_quote(sentence):
+        closed = _closes_quote(sentence)
+        for ahead in range(index + 1, min(index + _LOOK_AHEAD + 1, len(sentences))):
+            following = sentences[ahead]
+            if not closed and not _inside_quote(following):
+                break
+            found = find_attribution(following)
+            if found is not None:
+                own, index = found, ahead
+                break
+            if closed or _closes_quote(following):
+                break  # the quotation ended without a speaker
+    if own is None:
+        return None
+    if not _is_back_reference(own):
+        return _named_earlier(own, sentence)
+    noun = own.claimant.lower() if own.claimant.lower() not in _PRONOUNS else None
+    earlier_speakers: list[tuple[Attribution, SpacySpan]] = []
+    for back in range(index - 1, max(index - _LOOK_BACK, 0) - 1, -1):
+        earlier = find_attribution(sentences[back])
+        if earlier is not None and not _is_back_reference(earlier):
+            earlier_speakers.append((earlier, sentences[back]))
+    if not earlier_speakers:
+        return own
+    # "the group said" prefers the last speaker called a group; otherwise the last speaker named
+    chosen = next((pair for pair in earlier_speakers if noun and noun in (pair[0].described or pair[0].claimant).lower()),
+                  earlier_speakers[0])
+    return _named_earlier(*chosen)

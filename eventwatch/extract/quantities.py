@@ -4,17 +4,22 @@ A count becomes a :class:`Count` only when a casualty word (killed, wounded, mis
 is bound to it by the usual news constructions:
 
 * verb before the number: "killing at least 26 people", "wounded more than 20";
-* number before the participle or adjective: "32 people were killed", "11 soldiers dead", "100 wounded";
+* number before the participle or adjective: "32 people were killed", "11 soldiers dead", "100 wounded",
+  "a civilian died" (one);
+* coordinated groups add up: "two soldiers and a civilian were killed" is 3;
 * toll phrases: "the death toll rose to 40", "a toll of 12";
-* explicit zero: "no one was killed", "there were no casualties".
+* explicit zero: "no one was killed", "there were no casualties", "did not cause any casualties".
 
 Numbers after "including", "among them", "of whom" describe a sub-group and are flagged ``subgroup`` so they
-never set an event total.
+never set an event total. "killing and wounding dozens" does not say how many died, so it gives no count.
+Figures the sentence marks as superseded ("the initial toll was 24", "earlier reports had eight killed") are
+flagged ``initial``; "another protester died" is flagged ``additional`` (it adds to the toll already given).
+The modifier words ("at least", "up to", ...) and the counted nouns are data files in ``eventwatch/data``.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -31,30 +36,40 @@ class Count:
     victim: str | None = None  # the noun counted ("soldiers", "people")
     subgroup: bool = False  # "including 11 police": part of a larger total
     toll_update: bool = False  # "the death toll rose to 40"
+    initial: bool = False  # "the initial toll was 24": superseded by later figures
+    additional: bool = False  # "another protester died": on top of the toll already given
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Data rows of a tab-separated file in ``eventwatch.data`` (comments and the header line skipped)."""
+    rows = []
+    with resources.files("eventwatch.data").joinpath(name).open(encoding="utf-8") as fh:
+        lines = [line.rstrip("\n") for line in fh if line.strip() and not line.startswith("#")]
+    for line in lines[1:] if name != "number_words.tsv" else lines:
+        rows.append(line.split("\t"))
+    return rows
 
 
 @lru_cache(maxsize=1)
 def _number_words() -> dict[str, tuple[int, str]]:
-    table: dict[str, tuple[int, str]] = {}
-    with resources.files("eventwatch.data").joinpath("number_words.tsv").open(encoding="utf-8") as fh:
-        for line in fh:
-            if not line.strip() or line.startswith("#"):
-                continue
-            word, value, kind = line.rstrip("\n").split("\t")
-            table[word] = (int(value), kind)
-    return table
+    return {word: (int(value), kind) for word, value, kind in _rows("number_words.tsv")}
 
 
-_PERSON_NOUNS = (
-    r"people|persons?|civilians?|soldiers?|troops|servicem[ae]n|police(?:m[ae]n|wom[ae]n)?|officers?|"
-    r"protesters?|demonstrators?|children|child|kids|wom[ae]n|m[ae]n|boys?|girls?|militants?|rebels?|"
-    r"fighters?|insurgents?|gunmen|attackers?|assailants?|members?|workers?|students?|residents?|villagers?|"
-    r"worshippers?|pilgrims?|passengers?|personnel|guards?|policemen|jihadists?|militiamen|militia members|"
-    r"security forces|family members|relatives|journalists?|farmers?|miners?|migrants?|refugees?|"
-    r"bystanders?|pedestrians?|shoppers?|patients?|doctors?|staff|teachers?|others|victims|individuals|"
-    r"suspects|deserters|defectors|recruits|cadets|commanders?|terrorists?|bandits?|herders?|"
-    r"[a-z]+ (?:soldiers|troops|police(?:men)?|civilians|fighters|militants|rebels|officers|members)"
-)
+@lru_cache(maxsize=1)
+def _modifiers() -> dict[str, str]:
+    """Modifier phrase -> bound rule (min | above | max | near | below | approx | exact | additional)."""
+    return {phrase.lower(): bound for phrase, bound in _rows("quantity_modifiers.tsv")}
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> dict[str, tuple[str, str]]:
+    """Counted noun -> (sg | pl, category)."""
+    return {noun.lower(): (number, category) for noun, number, category in _rows("casualty_nouns.tsv")}
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
 
 _KILL = (
     r"killed|killing|kills|kill|dead|died|die|dies|deaths?|slain|shot dead|gunned down|massacred|"
@@ -74,14 +89,16 @@ _CLASSES: tuple[tuple[str, str], ...] = (
     ("displaced", _DISPLACED),
     ("bodies_found", _BODIES),
 )
+# Past forms that are also active transitive verbs: "gunmen killed five people" counts the five, not the gunmen.
+_TRANSITIVE = re.compile(r"^(?:killed|wounded|injured|hurt|shot dead|gunned down|murdered|executed|beheaded|"
+                         r"massacred|arrested|detained|maimed|displaced)$", re.IGNORECASE)
+_OBJECT_AFTER = re.compile(r"^\s+(?:\d|a\b|an\b|the\b|his\b|her\b|their\b|its\b|two\b|three\b|four\b|five\b|six\b|"
+                           r"seven\b|eight\b|nine\b|ten\b|dozens\b|scores\b|hundreds\b|several\b|many\b|at least\b|"
+                           r"more than\b|some\b|about\b|around\b|nearly\b|up to\b)", re.IGNORECASE)
+_MIXED_AFTER = re.compile(r"^\s+(?:and|or)\s+(?:wounded|injured|killed|dead|hurt|wounding|injuring|killing)\b",
+                          re.IGNORECASE)
 
-_MODIFIER = (
-    r"at least|not less than|no fewer than|no less than|a minimum of|more than|over|upwards of|in excess of|"
-    r"nearly|almost|close to|up to|as many as|at most|fewer than|less than|about|around|some|approximately|"
-    r"roughly|an estimated|estimated|a total of|only|just|another|a further|an additional|at the very least"
-)
-
-_WORD = r"[A-Za-z]+(?:-[A-Za-z]+)?"
+_WORD = r"[A-Za-z0-9']+(?:-[A-Za-z0-9']+)*"  # a modifier of the counted noun ("25-year-old")
 # A number: digits with thousands separators, or a run of number words ("one hundred and twenty-six").
 _CORE = (
     r"\d{1,3}(?:,\d{3})+|\d+|"
@@ -92,28 +109,73 @@ _CORE = (
     r"(?=(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
     r"ninety|hundred|thousand|million)\b))?)+)"
 )
-_NUMBER = re.compile(
-    rf"(?<![\w.,-])(?:(?P<mod>{_MODIFIER})\s+)?(?:between\s+(?P<lo>{_CORE})\s+and\s+(?P<hi>{_CORE})|"
-    rf"(?P<lo2>\d[\d,]*)\s*(?:-|–|to|or)\s*(?P<hi2>\d[\d,]*)(?=\s)|"
-    rf"(?P<lo3>{_CORE})\s+(?:to|or)\s+(?P<hi3>{_CORE})(?=\s)|(?P<num>{_CORE}))(?![\w-])",
-    re.IGNORECASE,
-)
+_SPECIAL_NUMBERS = {
+    "half a dozen": (6, False), "a dozen": (12, False), "a couple of": (2, False), "a few": (3, True),
+    "a handful of": (3, True), "tens of thousands": (20000, True), "hundreds of thousands": (200000, True),
+}
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    number: re.Pattern[str]
+    indefinite: re.Pattern[str]
+    after: re.Pattern[str]
+    victim_only: re.Pattern[str]
+    join: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    nouns = _nouns()
+    person = _alternation(list(nouns))
+    singular = _alternation([n for n, (number, _) in nouns.items() if number == "sg"])
+    modifier = _alternation(list(_modifiers()))
+    number = re.compile(
+        rf"(?<![\w.,-])(?:(?P<mod>{modifier})\s+)?(?:between\s+(?P<lo>{_CORE})\s+and\s+(?P<hi>{_CORE})|"
+        rf"(?P<lo2>\d[\d,]*)\s*(?:-|–|to|or)\s*(?P<hi2>\d[\d,]*)(?=\s)|"
+        rf"(?P<lo3>{_CORE})\s+(?:to|or)\s+(?P<hi3>{_CORE})(?=\s)|(?P<num>{_CORE}))(?![\w-])",
+        re.IGNORECASE,
+    )
+    # "a civilian", "another protester": one person, written with an article
+    indefinite = re.compile(rf"(?<![\w-])(?P<det>an?|another)(?=\s+(?:[\w'-]+\s+){{0,2}}?(?:{singular})\b)",
+                            re.IGNORECASE)
+    victim = rf"(?:(?:{_WORD})\s+){{0,2}}?(?:{person})"
+    after = re.compile(
+        rf"^\s+(?P<victim>{victim})?(?:\s*,?\s*(?:mostly|mainly|all|most of them|many of them)\s+{_WORD})?"
+        rf"(?:\s*,\s*(?:including|among them|mostly|many of them)\b[^,;.]{{1,60}},)?\s*"
+        rf"(?P<aux>(?:(?:were|was|have|has|had|are|is|been|being|got|reportedly|also|later|allegedly|"
+        rf"were reported|are reported|are feared|feared|confirmed|left|found|so far|in all|in total|remain|"
+        rf"remained|still|had been|have been|been)\s+){{0,3}})",
+        re.IGNORECASE,
+    )
+    victim_only = re.compile(rf"^\s+{victim}\b", re.IGNORECASE)
+    join = re.compile(rf"^\s+{victim}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE)
+    return _Patterns(number, indefinite, after, victim_only, join)
+
+
 _SUBGROUP_BEFORE = re.compile(
     r"(?:including|among them|among whom|of whom|of them|among the dead were|among the victims were|"
     r"among those killed were|among those)\s*(?:were\s+)?$",
     re.IGNORECASE,
 )
 _ZERO = re.compile(
-    r"\b(?:no one|nobody|no-one|no person|none)\s+(?:was|were|had been|has been|is|are)?\s*(?:reported\s+)?"
-    rf"(?P<a>{_KILL}|{_INJURE})\b|\bno\s+(?:reports? of\s+)?(?P<b>casualties|deaths|fatalities|injuries|"
-    r"one (?:was )?(?:hurt|injured|killed))\b",
+    r"\b(?:no one|nobody|no-one|no person|none)\s+(?:(?:was|were|had been|has been|is|are|got)\s+)?"
+    rf"(?:(?:reported|reportedly|immediately|seriously)\s+)?(?P<a>{_KILL}|{_INJURE})\b"
+    r"|\b(?:no|zero|without(?:\s+any)?|(?:not|n't|never)\s+(?:\w+\s+)?any)\s+(?:(?:immediate|reported|further)\s+)?"
+    r"(?:reports?\s+of\s+)?(?:(?:damage|injuries|deaths)\s+(?:or|and)\s+)?"
+    r"(?P<b>casualties|deaths|fatalities|injuries|one (?:was )?(?:hurt|injured|killed))\b",
     re.IGNORECASE,
 )
-_TOLL = re.compile(
-    r"\b(?:death|casualty|civilian|final|overall|total)?\s*toll\b[^.;:]{0,40}?\b(?:rose|risen|rising|climbed|jumped|"
-    r"reached|hit|stands at|stood at|increased|is|was|has risen|had risen|to|of|at)\s+",
-    re.IGNORECASE,
-)
+_TOLL_VERBS = (r"rose|risen|rising|climbed|jumped|reached|hit|stands at|stood at|increased|is|was|has risen|"
+               r"had risen|to|of|at")
+# "the death toll from the bombing has risen to ", "put the number of dead at " written right before a number
+_TOLL_BEFORE = re.compile(rf"\b(?:toll|number of (?:the )?(?:dead|deaths|fatalities|people killed|those killed))\b[^.;:]{{0,60}}?\b(?P<verb>{_TOLL_VERBS})\s+(?:(?:to|at|of)\s+)?$", re.IGNORECASE)
+_TOLL_CHANGE = frozenset({"rose", "risen", "rising", "climbed", "jumped", "reached", "hit", "increased",
+                          "has risen", "had risen", "to", "stands at"})
+# "the initial toll", "earlier reports had eight killed": figures the article itself says were superseded
+_INITIAL = re.compile(r"\b(?:initial|preliminary|earlier|previous|first)\s+(?:\w+\s+)?(?:toll|reports?|figures?|"
+                      r"counts?|estimates?|tally)\b|\breports?\s+earlier\b|\bearlier\s+in\s+the\s+day\b",
+                      re.IGNORECASE)
 _AGE_OR_UNIT = re.compile(
     r"^\s*(?:-?year|years?\b|-year-old|percent|%|km|kilomet|miles?\b|metres?|meters?|hours?\b|minutes?\b|days?\b|"
     r"weeks?\b|months?\b|am\b|pm\b|a\.m|p\.m|dollars?|euros?|pounds?|times\b|st\b|nd\b|rd\b|th\b)",
@@ -121,18 +183,17 @@ _AGE_OR_UNIT = re.compile(
 )
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december"
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
+_QUOTE_MARKS = str.maketrans({"“": " ", "”": " ", '"': " "})
+_COMBINED_VERB = re.compile(r"\band\b|\bor\b", re.IGNORECASE)
 
 
 def _word_value(words: str) -> tuple[int, bool] | None:
     """Value of a run of number words, and whether it is a vague lower bound ("dozens")."""
     table = _number_words()
     text = words.lower().replace("-", " ")
-    special = {
-        "half a dozen": 6, "a dozen": 12, "a couple of": 2, "a few": 3, "a handful of": 3,
-        "tens of thousands": 20000, "hundreds of thousands": 200000,
-    }
-    if text in special:
-        return special[text], text in ("a few", "a handful of", "tens of thousands", "hundreds of thousands")
+    text = re.sub(r"\s+", " ", text)
+    if text in _SPECIAL_NUMBERS:
+        return _SPECIAL_NUMBERS[text]
     total = 0
     current = 0
     vague = False
@@ -167,8 +228,27 @@ def parse_number(token: str) -> tuple[int, bool] | None:
     return _word_value(cleaned)
 
 
+def _apply_modifier(value: int, vague: bool, rule: str | None, span: Span) -> Quantity:
+    if vague:  # "dozens" is a lower bound whatever is written before it
+        return Quantity(value + 1 if rule == "above" else value, None, approximate=True, span=span)
+    if rule == "min":
+        return Quantity(value, None, span=span)
+    if rule == "above":
+        return Quantity(value + 1, None, span=span)
+    if rule == "max":
+        return Quantity(None, value, span=span)
+    if rule == "near":
+        return Quantity(None, value, approximate=True, span=span)
+    if rule == "below":
+        return Quantity(None, max(value - 1, 0), span=span)
+    if rule == "approx":
+        return Quantity(value, value, approximate=True, span=span)
+    return Quantity(value, value, span=span)
+
+
 def _bounds(match: re.Match[str]) -> Quantity | None:
-    mod = (match.group("mod") or "").lower()
+    mod = re.sub(r"\s+", " ", (match.group("mod") or "").lower())
+    rule = _modifiers().get(mod) if mod else None
     lo_text = match.group("lo") or match.group("lo2") or match.group("lo3")
     hi_text = match.group("hi") or match.group("hi2") or match.group("hi3")
     span = Span(match.start(), match.end())
@@ -180,38 +260,15 @@ def _bounds(match: re.Match[str]) -> Quantity | None:
     parsed = parse_number(match.group("num"))
     if parsed is None:
         return None
-    value, vague = parsed
-    if vague:
-        if mod in ("more than", "over", "upwards of", "in excess of"):
-            return Quantity(value + 1, None, approximate=True, span=span)
-        return Quantity(value, None, approximate=True, span=span)
-    if mod in ("at least", "not less than", "no fewer than", "no less than", "a minimum of", "at the very least"):
-        return Quantity(value, None, span=span)
-    if mod in ("more than", "over", "upwards of", "in excess of"):
-        return Quantity(value + 1, None, span=span)
-    if mod in ("up to", "as many as", "at most"):
-        return Quantity(None, value, span=span)
-    if mod in ("nearly", "almost", "close to"):
-        return Quantity(None, value, approximate=True, span=span)
-    if mod in ("fewer than", "less than"):
-        return Quantity(None, max(value - 1, 0), span=span)
-    if mod in ("about", "around", "some", "approximately", "roughly", "an estimated", "estimated"):
-        return Quantity(value, value, approximate=True, span=span)
-    return Quantity(value, value, span=span)
+    return _apply_modifier(parsed[0], parsed[1], rule, span)
 
 
 _CLASS_RES = {about: re.compile(rf"^(?:{pattern})\b", re.IGNORECASE) for about, pattern in _CLASSES}
-_AFTER = re.compile(
-    rf"^\s+(?P<victim>(?:(?:{_WORD})\s+){{0,2}}?(?:{_PERSON_NOUNS}))?(?:\s*,?\s*(?:mostly|mainly|all|most of them|"
-    rf"many of them)\s+{_WORD})?(?:\s*,\s*(?:including|among them|mostly|many of them)\b[^,;.]{{1,60}},)?\s*(?:(?:were|was|have|has|had|are|is|been|being|got|reportedly|also|later|"
-    rf"allegedly|were reported|are reported|are feared|feared|confirmed|left|found|so far|in all|in total|remain|remained|still|"
-    rf"had been|have been|been)\s+){{0,3}}",
-    re.IGNORECASE,
-)
-_VICTIM_ONLY = re.compile(rf"^\s+(?:(?:{_WORD})\s+){{0,2}}?(?:{_PERSON_NOUNS})\b", re.IGNORECASE)
 _BEFORE_VERB = re.compile(
     rf"\b(?P<verb>{_KILL}|{_INJURE}|{_ARREST}|{_DISPLACED}|left|leaving|claimed the lives of|claiming the lives of|"
-    rf"killing and wounding|killed and wounded|wounding and killing)\s+(?:(?:an|the)\s+)?$",
+    rf"lost|losing|killing and wounding|killed and wounded|wounding and killing|killing or wounding|"
+    rf"killed or wounded|killed or injured|killing or injuring|killing and injuring|killed and injured)"
+    rf"\s+(?:(?:an|the)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -227,76 +284,113 @@ def victim_category(victim: str | None) -> str | None:
     """Coarse category of a counted noun: military | police | civilians | armed | protesters | None."""
     if not victim:
         return None
-    v = victim.lower()
-    if re.search(r"police|officers|policem", v):
-        return "police"
-    if re.search(r"soldier|troops|servicem|personnel|guards|security forces|recruits|cadets", v):
-        return "military"
-    if re.search(r"militant|rebel|insurgent|gunm|attacker|assailant|jihadist|militia|terrorist|bandit|fighter|deserter|defector", v):
-        return "armed"
-    if re.search(r"protester|demonstrator", v):
-        return "protesters"
-    if re.search(r"civilian|child|kid|wom[ae]n|boy|girl|worshipper|pilgrim|passenger|villager|resident|student|farmer|"
-                 r"journalist|shopper|pedestrian|bystander|patient|teacher|worker|miner|migrant|refugee|herder", v):
-        return "civilians"
+    words = victim.lower().split()
+    nouns = _nouns()
+    for size in (2, 1):
+        entry = nouns.get(" ".join(words[-size:]))
+        if entry:
+            return None if entry[1] == "-" else entry[1]
     return None
 
 
-def find_counts(text: str, *, offset: int = 0) -> list[Count]:
-    """All casualty counts in ``text`` (usually one sentence); spans are shifted by ``offset``."""
-    counts: list[Count] = []
-    for match in _NUMBER.finditer(text):
+@dataclass(frozen=True)
+class _Figure:
+    """A number (or a coordinated group of numbers) in a sentence, before it is bound to a casualty word."""
+
+    quantity: Quantity
+    start: int
+    end: int
+    mod: str | None
+    additional: bool
+
+
+def _figures(text: str) -> list[_Figure]:
+    """Numbers and indefinite singulars in reading order, coordinated groups summed."""
+    patterns = _patterns()
+    singles: list[_Figure] = []
+    for match in patterns.number.finditer(text):
         core = match.group("num") or ""
         if core.lower() in ("some", "few", "an", "a"):
             continue
-        before = text[: match.start()]
-        after = text[match.end():]
+        before, after = text[: match.start()], text[match.end():]
         if _AGE_OR_UNIT.match(after) or _DATE_BEFORE.search(before):
             continue
         if core.isdigit() and len(core) == 4 and 1900 <= int(core) <= 2100 and not match.group("mod"):
             continue  # a year
+        if re.search(r"\bno\s*$", before, re.IGNORECASE):
+            continue  # "no one was hurt" is handled as an explicit zero
         quantity = _bounds(match)
         if quantity is None:
             continue
-        if re.search(r"\bno\s*$", before, re.IGNORECASE):
-            continue  # "no one was hurt" is handled as an explicit zero
+        mod = re.sub(r"\s+", " ", (match.group("mod") or "").lower()) or None
+        singles.append(_Figure(quantity, match.start(), match.end(), mod,
+                               additional=_modifiers().get(mod or "") == "additional"))
+    taken = [(f.start, f.end) for f in singles]
+    for match in patterns.indefinite.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        det = match.group("det").lower()
+        span = Span(match.start(), match.end())
+        singles.append(_Figure(Quantity(1, 1, span=span), match.start(), match.end(), None,
+                               additional=det == "another"))
+    singles.sort(key=lambda f: f.start)
+    figures: list[_Figure] = []
+    i = 0
+    while i < len(singles):
+        group = [singles[i]]
+        while i + 1 < len(singles) and patterns.join.match(text[group[-1].end:singles[i + 1].start]) \
+                and patterns.victim_only.match(text[singles[i + 1].end:]):
+            i += 1
+            group.append(singles[i])
+        i += 1
+        if len(group) == 1:
+            figures.append(group[0])
+            continue
+        mins = [f.quantity.min for f in group]
+        maxes = [f.quantity.max for f in group]
+        low = sum(m for m in mins if m is not None) if all(m is not None for m in mins) else None
+        high = sum(m for m in maxes if m is not None) if all(m is not None for m in maxes) else None
+        first, last = group[0], group[-1]
+        figures.append(_Figure(Quantity(low, high, any(f.quantity.approximate for f in group),
+                                        Span(first.start, last.end)),
+                               first.start, last.end, first.mod, first.additional))
+    return figures
+
+
+def find_counts(text: str, *, offset: int = 0) -> list[Count]:
+    """All casualty counts in ``text`` (usually one sentence); spans are shifted by ``offset``."""
+    text = text.translate(_QUOTE_MARKS)  # 'killed "scores" of fighters'; same length, so offsets hold
+    counts: list[Count] = []
+
+    def shift(span: Span) -> Span:
+        return Span(span.start + offset, span.end + offset)
+
+    for figure in _figures(text):
+        quantity = figure.quantity
+        before, after = text[: figure.start], text[figure.end:]
         subgroup = bool(_SUBGROUP_BEFORE.search(before))
-        found = _bind_before(before, after, quantity) or _bind_after(after, quantity)
+        toll = _TOLL_BEFORE.search(before[-90:])
+        found = _bind_before(before, after) or _bind_after(after) or (("killed", None, 0) if toll else None)
         if found is None:
             continue
         about, victim, end = found
-        toll_update = False
-        if about == "killed" and _TOLL.search(before[-70:]):
-            toll_update = True
-        start = match.start()
+        toll_update = bool(about == "killed" and toll and toll.group("verb").lower() in _TOLL_CHANGE)
+        initial = bool(_INITIAL.search(before[-80:])) and not toll_update
+        start = figure.start
         verb = _BEFORE_VERB.search(before)
         if verb:
             start = verb.start()
-        shifted = Quantity(quantity.min, quantity.max, quantity.approximate,
-                           Span(quantity.span.start + offset, quantity.span.end + offset) if quantity.span else None)
-        counts.append(Count(about, shifted, Span(start + offset, match.end() + end + offset), victim,
-                            subgroup=subgroup, toll_update=toll_update))
-        if about == "killed" and verb and re.search(r"and wound|and injur", verb.group("verb"), re.IGNORECASE):
-            counts.append(Count("injured", shifted, Span(start + offset, match.end() + end + offset), victim,
-                                subgroup=subgroup))
-    for match in _TOLL.finditer(text):
-        rest = text[match.end():]
-        lead = re.match(r"(?:to|at|of)\s+", rest)
-        skip = lead.end() if lead else 0
-        number = _NUMBER.match(rest, skip)
-        if number:
-            quantity = _bounds(number)
-            if quantity and quantity.span:
-                qspan = Span(match.end() + quantity.span.start + offset, match.end() + quantity.span.end + offset)
-                if any(c.quantity.span == qspan for c in counts):
-                    continue
-                counts.append(Count("killed", Quantity(quantity.min, quantity.max, quantity.approximate, qspan),
-                                    Span(match.start() + offset, qspan.end), None, toll_update=True))
+        elif toll and end == 0:
+            start = len(before) - len(before[-90:]) + toll.start()
+        qspan = shift(quantity.span) if quantity.span else None
+        counts.append(Count(about, replace(quantity, span=qspan), Span(start + offset, figure.end + end + offset),
+                            victim, subgroup=subgroup, toll_update=toll_update, initial=initial,
+                            additional=figure.additional))
     for match in _ZERO.finditer(text):
         word = (match.group("a") or match.group("b") or "").lower()
         span = Span(match.start() + offset, match.end() + offset)
         zero = Quantity(0, 0, span=span)
-        if word in ("casualties",):
+        if word == "casualties":
             counts.append(Count("killed", zero, span))
             counts.append(Count("injured", zero, span))
         elif _classify(word.split()[-1]) == "injured" or word == "injuries":
@@ -306,21 +400,23 @@ def find_counts(text: str, *, offset: int = 0) -> list[Count]:
     return counts
 
 
-def _bind_before(before: str, after: str, quantity: Quantity) -> tuple[str, str | None, int] | None:
+def _bind_before(before: str, after: str) -> tuple[str, str | None, int] | None:
     """'killing at least 26 people' -> ('killed', 'people', end offset after the victim noun)."""
     verb = _BEFORE_VERB.search(before)
     if not verb:
         return None
-    word = verb.group("verb").lower()
-    victim_match = _VICTIM_ONLY.match(after)
+    word = re.sub(r"\s+", " ", verb.group("verb").lower())
+    victim_match = _patterns().victim_only.match(after)
     victim = victim_match.group(0).strip() if victim_match else None
     end = victim_match.end() if victim_match else 0
-    if word in ("left", "leaving", "claimed the lives of", "claiming the lives of"):
-        # "left 12 dead", "leaving 3 people injured"
-        bound = _bind_after(after, quantity)
+    if _COMBINED_VERB.search(word):
+        return None  # "killing and wounding dozens": the text does not say how many died
+    if word in ("left", "leaving", "claimed the lives of", "claiming the lives of", "lost", "losing"):
+        # "left 12 dead", "leaving 3 people injured"; "claimed the lives of 9"; "we lost 15 people"
+        bound = _bind_after(after)
         if bound:
             return bound
-        if word.startswith("claim"):
+        if word.startswith("claim") or (word.startswith("los") and victim):
             return "killed", victim, end
         return None
     about = _classify(word)
@@ -333,9 +429,9 @@ def _bind_before(before: str, after: str, quantity: Quantity) -> tuple[str, str 
     return about, victim, end
 
 
-def _bind_after(after: str, quantity: Quantity) -> tuple[str, str | None, int] | None:
+def _bind_after(after: str) -> tuple[str, str | None, int] | None:
     """'32 people were killed', '11 soldiers dead', '100 wounded', '460 bodies'."""
-    match = _AFTER.match(after)
+    match = _patterns().after.match(after)
     if match is None:
         return None
     victim = (match.group("victim") or "").strip() or None
@@ -352,9 +448,14 @@ def _bind_after(after: str, quantity: Quantity) -> tuple[str, str | None, int] |
         if lead:
             return "bodies_found", lead.group(0).strip(), lead.end()
         return None
-    if about == "arrested" and word.group(0).lower().startswith("held"):
+    first = word.group(0).split()[0]
+    if about == "arrested" and first.lower().startswith("held"):
         return None
-    if about == "killed" and word.group(0).lower() == "lives" and not re.search(r"\blost\b", after[: match.end() + 12]):
+    if about == "killed" and first.lower() == "lives" and not re.search(r"\blost\b", after[: match.end() + 12]):
         return None
-    end = match.end() + len(word.group(0).split()[0])
-    return about, victim, end
+    verb_end = match.end() + len(first)
+    if not match.group("aux").strip() and _TRANSITIVE.match(first) and _OBJECT_AFTER.match(after[verb_end:]):
+        return None  # "two gunmen killed five people": the two are the killers
+    if _MIXED_AFTER.match(after[verb_end:]) and about in ("killed", "injured"):
+        return None  # "dozens killed and wounded": dead and wounded together
+    return about, victim, verb_end

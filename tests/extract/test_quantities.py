@@ -65,3 +65,79 @@ def test_span_points_at_the_phrase():
                                          ("thousands", (2000, True)), ("scores", (40, True))])
 def test_parse_number(word, value):
     assert parse_number(word) == value
+
+
+@pytest.mark.parametrize("text, about, expected", [
+    # coordinated groups add up
+    ("Two soldiers and a civilian were killed when the mortar hit the market.", "killed", (3, 3)),
+    ("The ambush killed four policemen and two drivers.", "killed", (6, 6)),
+    ("Rebels killed at least 9 soldiers and one police officer on Sunday.", "killed", (10, None)),
+    ("Three children, two women and an old man were wounded by the shell.", "injured", (6, 6)),
+    # one person written with an article
+    ("A policeman was killed and 4 others were hurt at the checkpoint.", "killed", (1, 1)),
+    ("A 19-year-old student died in hospital on Tuesday.", "killed", (1, 1)),
+    ("A woman was also wounded in the crossfire.", "injured", (1, 1)),
+    ("The shelling killed a child in the market.", "killed", (1, 1)),
+    # quotes and other verbs of loss
+    ('Troops said they had killed "dozens" of insurgents in the raid.', "killed", (24, None)),
+    ("“We lost 7 people in one night,” a village elder said.", "killed", (7, 7)),
+    # tolls written at some distance from the number
+    ("The death toll from the twin bombings in the capital has climbed to 58.", "killed", (58, 58)),
+    ("Rescuers said the toll in the collapsed building stands at 19.", "killed", (19, 19)),
+    # zero in its usual wordings
+    ("The rocket did not cause any casualties, the mayor said.", "injured", (0, 0)),
+    ("The rocket landed in an open field without casualties.", "killed", (0, 0)),
+    ("There were no deaths among the crew.", "killed", (0, 0)),
+])
+def test_more_casualty_wordings(text, about, expected):
+    assert _first(text, about) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb exploded near the ministry, killing and wounding dozens of people.",
+    "Scores of people were killed or wounded in the clashes.",
+    "Several children were among those killed and wounded in the raid.",
+])
+def test_dead_and_wounded_together_give_no_split(text):
+    assert [c for c in find_counts(text) if c.about in ("killed", "injured")] == []
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Two gunmen killed five people at a wedding.", (5, 5)),
+    ("Three attackers wounded 12 worshippers before fleeing.", None),
+    ("A man killed his neighbour with an axe.", None),
+])
+def test_the_attackers_are_not_the_victims(text, killed):
+    counts = [(c.quantity.min, c.quantity.max) for c in find_counts(text) if c.about == "killed"]
+    assert counts == ([killed] if killed else [])
+
+
+@pytest.mark.parametrize("text, initial", [
+    ("The initial toll given by police was 14 dead.", True),
+    ("Earlier reports had put the number of dead at 9.", True),
+    ("Reports earlier in the day had six killed.", True),
+    ("Police said 14 people were killed.", False),
+    ("The death toll rose to 20 from an initial 14.", False),
+])
+def test_superseded_figures_are_flagged_initial(text, initial):
+    assert find_counts(text)[0].initial is initial
+
+
+@pytest.mark.parametrize("text", [
+    "Another protester died of his wounds on Thursday.",
+    "Another 3 people died in hospital overnight.",
+    "A further two soldiers were killed on Monday.",
+])
+def test_further_deaths_are_flagged_additional(text):
+    counts = [c for c in find_counts(text) if c.about == "killed"]
+    assert counts and counts[0].additional
+
+
+@pytest.mark.parametrize("text, update", [
+    ("The death toll from Friday's attack has risen to 31.", True),
+    ("Another blast raised the toll to 12.", True),
+    ("The toll of 12 dead includes two children.", False),
+])
+def test_toll_updates(text, update):
+    counts = [c for c in find_counts(text) if c.about == "killed"]
+    assert counts[0].toll_update is update

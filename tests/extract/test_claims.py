@@ -1,0 +1,60 @@
+"""Who asserts a sentence's figures: attribution within a sentence and across sentences (real model: slow)."""
+import pytest
+
+from eventwatch.extract.claims import claimant_for, find_attribution
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from eventwatch.pipeline import Pipeline
+    from eventwatch.settings import load_settings
+    return Pipeline(settings=load_settings()).nlp
+
+
+def _sentences(nlp, text):
+    return list(nlp(text).sents)
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("Five people were killed in the blast, police said.", "police"),
+    ("Officials said the bombing killed at least 12 people.", "Officials"),
+    ("At least 9 people died, according to the provincial health department.", "provincial health department"),
+    ("Eight soldiers were killed, Al Jazeera reported, citing military sources.", "military sources"),
+    ("Kandahar: A government spokesman says the toll has risen to 20.", "government spokesman"),
+    ("There were no deaths on the border, where the army said it shot down two drones.", None),
+])
+def test_find_attribution(nlp, text, claimant):
+    found = find_attribution(_sentences(nlp, text)[-1])  # a dateline may parse as a sentence of its own
+    assert (found.claimant if found else None) == claimant
+
+
+@pytest.mark.parametrize("text, described", [
+    ("Gunmen killed 11 villagers, said Amina Yusuf, a spokeswoman for the state governor.", "spokeswoman"),
+    ("Jean Dupont, a local police chief, said three officers were wounded.", "police chief"),
+])
+def test_claimant_keeps_its_title_for_typing(nlp, text, described):
+    found = find_attribution(_sentences(nlp, text)[0])
+    assert described in found.described
+
+
+@pytest.mark.parametrize("text, index, claimant", [
+    # a pronoun or "the group" continues the last named speaker
+    ("The army said 8 militants were killed near the border. It said two soldiers were also wounded.", 1, "army"),
+    ("A police spokesman said the blast killed 6 people. He said 11 people were wounded.", 1, "police spokesman"),
+    ("The rebel alliance said it had captured the town. The group said 14 of its fighters died.", 1, "rebel alliance"),
+    # a quotation belongs to the speaker named where it closes
+    ("Residents fled the village. “We lost 7 people. Our houses are gone,” Musa Bello said.", 1, "Musa Bello"),
+    # a sentence in the outlet's own voice has no claimant
+    ("The army said the town was retaken. Fighting resumed on Sunday, killing 4 people.", 1, None),
+])
+def test_claimant_across_sentences(nlp, text, index, claimant):
+    found = claimant_for(_sentences(nlp, text), index)
+    assert (found.claimant if found else None) == claimant
+
+
+def test_surname_takes_the_description_of_its_first_mention(nlp):
+    text = ("Ali Khan, a police spokesman, said the attack began at dawn. Khan said 6 people were killed.")
+    found = claimant_for(_sentences(nlp, text), 1)
+    assert found.claimant == "Khan" and "police spokesman" in found.described
