@@ -1,26 +1,93 @@
-"""Where and when a draft event happened: the place and date mentions of its own clause."""
+"""Where and when a draft event happened: the place and date mentions of its own clause.
+
+A place named in the event's sentence is the event's place unless the text says it is somewhere else's:
+where a speaker or agency is ("told AFP in Beirut", "the London-based Observatory", "speaking from Amman",
+an "AMMAN —" or "Peshawar:" dateline), where a projectile came from ("fired from the Gaza Strip"), or a
+reference point that locates another place ("in Parwan province, north of the capital, Kabul").
+
+A sentence that names no place of its own continues the scene around it (:func:`inherited_place`): "the
+town", "the village" or "there" point back to the last place named; otherwise the last place of the same
+paragraph, and for an opening report the first town of the focus country in the next sentences.
+"""
 from __future__ import annotations
 
 import re
+
+from spacy.tokens import Span as SpacySpan
 
 from ..records import PlaceMention
 from ..resolve.dates import SAME_DAY, DateMention
 from .context import Context
 from .drafts import Draft
 
-__all__ = ["date_for", "place_for"]
+__all__ = ["date_for", "inherited_place", "place_for"]
 
-_SPEAKER_PLACE = re.compile(r"\b(?:speaking|told|said|spoke|talking|interview\w*)\b[^.]{0,40}\bfrom\s*$|\bfrom\s*$", re.IGNORECASE)
+_SPEAKER_PLACE = re.compile(
+    r"\b(?:speaking|told|said|spoke|talking|interview\w*)\b[^.]{0,40}\bfrom\s*$|\bfrom\s+(?:the\s+)?$"
+    r"|\bbased\s+in\s+(?:the\s+)?$|\btold\s+(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+){1,3}(?:in|from)\s+$"
+    r"|\b(?:speaking|spoke)\s+(?:in|from)\s+$",
+    re.IGNORECASE,
+)
+_BASED_AFTER = re.compile(r"^[-‑\s]*based\b", re.IGNORECASE)
+# "CAIRO —", "Peshawar:", "BEIRUT (AP) —" at the start of a paragraph: where the reporter files from.
+_DATELINE_AFTER = re.compile(r"^,?(?:\s*[A-Z][\w.' ]{1,30})?\s*(?:\([^)]{1,40}\))?\s*(?:[:—–]|--?\s)")
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?|\bkm|kilomet(?:er|re)s|miles)"
+    r"\)?\s+(?:of|from)\s+(?:the\s+(?:[a-z]+\s+)?(?:capital|city|town)(?:\s+of)?,?\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:as|while|after|when|but|and|before|amid)\b", re.IGNORECASE)
+_PLACE_ANAPHOR = re.compile(
+    r"\b(?:the|that|this)\s+(?:same\s+)?(?:town|city|village|area|district|camp|neighbou?rhood|region|province|"
+    r"locality|community|settlement)\b(?!\s+of\b)|\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would)\b)",
+    re.IGNORECASE,
+)
+_ANAPHOR_FEATURES = {
+    "town": ("city", "supplement"), "city": ("city",), "village": ("city", "supplement"),
+    "camp": ("city", "supplement"), "neighbourhood": ("supplement", "city"), "neighborhood": ("supplement", "city"),
+    "locality": ("city", "supplement"), "community": ("city", "supplement"), "settlement": ("city", "supplement"),
+    "province": ("admin1",), "region": ("admin1",),
+}
+_LOOK_AHEAD_SENTENCES = 3
+
+
+def _elsewhere(ctx: Context, mention: PlaceMention, floor: int) -> bool:
+    """True when the text places a speaker, an origin or a reference point here, not an event."""
+    text = ctx.article.text
+    before = text[max(floor, mention.span.start - 50):mention.span.start]
+    after = text[mention.span.end:mention.span.end + 40]
+    if _SPEAKER_PLACE.search(before) or _BASED_AFTER.match(after):
+        return True
+    line_start = text.rfind("\n", 0, mention.span.start) + 1
+    if not text[line_start:mention.span.start].strip() and _DATELINE_AFTER.match(after):
+        return True
+    return False
+
+
+def _reference_points(ctx: Context, mentions: list[PlaceMention]) -> set[int]:
+    """Indices of mentions that only locate the place named just before them ("X, north of Kabul")."""
+    text = ctx.article.text
+    out = set()
+    for i, mention in enumerate(mentions):
+        match = _REFERENCE_BEFORE.search(text[max(0, mention.span.start - 60):mention.span.start])
+        if match is None or i == 0:
+            continue
+        phrase_start = mention.span.start - (len(text[max(0, mention.span.start - 60):mention.span.start]) - match.start())
+        gap = text[mentions[i - 1].span.end:phrase_start]
+        if len(gap) <= 30 and "." not in gap:
+            out.add(i)
+    return out
+
+
+def _event_places(ctx: Context, sentence: SpacySpan) -> list[PlaceMention]:
+    mentions = ctx.places_in(sentence)
+    references = _reference_points(ctx, mentions)
+    return [m for i, m in enumerate(mentions)
+            if i not in references and not _elsewhere(ctx, m, sentence.start_char)]
 
 
 def place_for(ctx: Context, draft: Draft) -> PlaceMention | None:
-    candidates = []
-    for mention in ctx.places_in(draft.sentence):
-        before = ctx.article.text[max(draft.sentence.start_char, mention.span.start - 50):mention.span.start]
-        if _SPEAKER_PLACE.search(before):
-            continue
-        candidates.append(mention)
+    candidates = _event_places(ctx, draft.sentence)
     if not candidates:
         return None
     trigger_at = ctx.doc[draft.hit.start].idx
@@ -35,6 +102,38 @@ def place_for(ctx: Context, draft: Draft) -> PlaceMention | None:
         return int(crossed), level, abs(m.span.start - trigger_at)
 
     return min(candidates, key=rank)
+
+
+def inherited_place(ctx: Context, draft: Draft) -> PlaceMention | None:
+    """The place a sentence without one continues (see the module docstring), or None."""
+    text = ctx.article.text
+    sentence = draft.sentence
+    sentences = list(ctx.doc.sents)
+    index = next((i for i, s in enumerate(sentences) if s.start_char == sentence.start_char), None)
+    if index is None:
+        return None
+    earlier = [m for s in sentences[:index] for m in _event_places(ctx, s)]
+    local = [m for m in earlier if m.place and m.place.feature != "country"]
+    anaphor = _PLACE_ANAPHOR.search(sentence.text)
+    if anaphor:
+        # "the town" points back to a town, "the province" to a province; "there" and "the area" to either.
+        noun = anaphor.group(0).split()[-1].lower()
+        features = _ANAPHOR_FEATURES.get(noun, ("city", "supplement", "admin1"))
+        named = [m for m in local if m.place.feature in features]
+        if named:
+            return named[-1]
+    paragraph_start = text.rfind("\n", 0, sentence.start_char) + 1
+    same_paragraph = [m for m in local if m.span.start >= paragraph_start and m.place.country in ctx.focus[:1]]
+    if same_paragraph:
+        return same_paragraph[-1]
+    if earlier:
+        return None  # the article has moved on from an earlier scene; do not guess which
+    for later in sentences[index + 1:index + 1 + _LOOK_AHEAD_SENTENCES]:
+        towns = [m for m in _event_places(ctx, later)
+                 if m.place and m.place.feature in ("city", "supplement") and m.place.country in ctx.focus[:1]]
+        if towns:
+            return towns[0]
+    return None
 
 
 def date_for(ctx: Context, draft: Draft, previous: DateMention | None) -> DateMention | None:

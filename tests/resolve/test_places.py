@@ -216,3 +216,95 @@ def test_resolver_with_the_trained_model_finds_mislabelled_towns(resolver: Place
 def test_capitals_count_only_in_the_dateline(resolver: PlaceResolver) -> None:
     text = "BEIRUT (AP) — Activists said HOMS and DARAA were shelled, Syrian media said."
     assert [m.surface for m in _places(resolver, text) if m.place] == ["BEIRUT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "feature", "detail"),
+    [
+        # unknown village, container named as "the department of X"
+        ("A car bomb exploded in the town of Zzyzx Abajo, in the department of Cauca, Colombian police said.",
+         "Cauca", "admin1", "Zzyzx Abajo"),
+        # a compass adjective before the container
+        ("Clashes hit the village of Kafr Zzyzx in southern Daraa province, Syrian activists said.",
+         "Daraa", "admin1", "Kafr Zzyzx"),
+        # "X, in the Y district of Z": the place is X, coded to the container with X as detail
+        ("Gunmen raided Zzyzxari, in the Bama district of Borno State, Nigerian police said.",
+         "Borno", "admin1", "Zzyzxari"),
+        # several villages named with the unit they lie in, the unit as an owner
+        ("Soldiers torched Kyauk Zzyzx and Zzyzx Gyi villages in Sagaing's Pale township, in Myanmar.",
+         "Sagaing", "city", "Kyauk Zzyzx"),
+    ],
+)
+def test_sub_places_in_containers_keep_the_named_place_as_detail(resolver: PlaceResolver, text: str, name: str,
+                                                                  feature: str, detail: str) -> None:
+    mention = next(m for m in _places(resolver, text) if m.detail)
+    assert mention.place is not None and (mention.place.name, mention.place.feature) == (name, feature)
+    assert mention.detail == detail and mention.geo_precision == 2
+
+
+def test_other_villages_of_a_list_are_not_separate_places(resolver: PlaceResolver) -> None:
+    text = "Soldiers torched Kyauk Zzyzx and Pan villages in Sagaing's Pale township, in Myanmar."
+    assert "Pan" not in {m.surface for m in _places(resolver, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "admin1"),
+    [
+        ("A grenade exploded at Mattan chowk in Anantnag district of Kashmir, Indian police said.", "Mattan",
+         "Jammu and Kashmir"),
+        ("Shelling hit the Tallbisah market in Homs province, Syrian activists said.", "Tallbisah", "Homs"),
+    ],
+)
+def test_known_town_named_with_its_square_or_market_is_coded_itself(resolver: PlaceResolver, text: str,
+                                                                    surface: str, admin1: str) -> None:
+    mention = next(m for m in _places(resolver, text) if m.surface == surface)
+    assert mention.place is not None and mention.place.admin1 == admin1 and mention.geo_precision == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("A helicopter dropped a barrel bomb on Douma, near Damascus, Syrian activists said.", "Douma"),
+        ("Army units shelled the town of Talbiseh in Homs province, Syrian activists said.", "Talbiseh"),
+    ],
+)
+def test_towns_keep_the_articles_spelling_when_the_gazetteer_knows_it(resolver: PlaceResolver, text: str,
+                                                                       surface: str) -> None:
+    mention = next(m for m in _places(resolver, text) if m.surface == surface)
+    assert mention.place is not None and mention.place.name == surface
+
+
+def test_unit_seats_keep_the_units_english_spelling(resolver: PlaceResolver) -> None:
+    mention = next(m for m in _places(resolver, "Army units entered Hamah, in Syria.") if m.surface == "Hamah")
+    assert mention.place is not None and mention.place.name == "Hama"
+
+
+@pytest.mark.parametrize(
+    ("text", "capital"),
+    [
+        ("Protesters marched in the capital on Saturday, Sudanese activists said.", "Khartoum"),
+        ("A bomb exploded in the Afghan capital on Friday, killing four.", "Kabul"),
+        ("Troops were deployed across the capital after clashes in Syria.", "Damascus"),
+    ],
+)
+def test_the_capital_is_the_focus_or_named_countrys_capital(resolver: PlaceResolver, text: str, capital: str) -> None:
+    names = [m.place.name for m in _places(resolver, text) if m.place and m.place.feature == "city"]
+    assert names == [capital]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels advanced north of the capital, Kabul, in Afghanistan.",
+        "The city was once called the capital of the revolution in Syria.",
+    ],
+)
+def test_the_capital_followed_by_a_name_or_of_is_not_resolved_by_itself(resolver: PlaceResolver, text: str) -> None:
+    assert not any(m.surface.startswith("the ") for m in _places(resolver, text))
+
+
+def test_model_span_with_an_admin_word_is_country_evidence(resolver: PlaceResolver) -> None:
+    text = "Government forces shelled Talbiseh in Homs province on Thursday."
+    start = text.index("Homs province")
+    focus = resolver.country_focus(text, candidates=[(start, start + len("Homs province"), "GPE")])
+    assert focus[:1] == ["SY"]
