@@ -11,6 +11,7 @@ from .errors import EvalError
 from .evaluate import (
     check_floors as floors_failed, default_gazetteer, evaluate, evaluate_sentences, is_sentence_label_file, load_floors, load_gold, load_predictions,
 )
+from .evaluate_plover import evaluate_plover, format_plover, is_plover_file
 from .records import Article, Result
 from .settings import Settings
 
@@ -82,6 +83,15 @@ def run_eval(gold_paths: Sequence[Path], *, pred: Path | None, settings: Setting
     for path in gold_paths:
         if not path.exists():
             raise EvalError(f"gold file {path} does not exist", hint="pass ../shared/devset/*.jsonl")
+    if is_plover_file(_first_row(gold_paths[0])):
+        rows = _read_rows(gold_paths)[: limit or None]
+        pipeline = Pipeline(settings=settings)
+        articles = [Article(id=str(r.get("id", i)), text=r["text"], published=None) for i, r in enumerate(rows)]
+        coded = {res.article.id: [s.to_dict() for s in res.statements] for res in pipeline.code_many(articles)}
+        ids = iter(a.id for a in articles)
+        plover = evaluate_plover(rows, lambda _text: coded[next(ids)])
+        print(json.dumps(plover) if as_json else format_plover(plover))
+        return 0
     if is_sentence_label_file(_first_row(gold_paths[0])):
         rows = _read_rows(gold_paths)[: limit or None]
         pipeline = Pipeline(settings=settings)

@@ -21,7 +21,7 @@ from .casualties import attach_counts, casualty_range, draft_claims
 from .drafts import Draft, sentence_drafts
 from .merge import compatible, merge
 from .roles import actor_for, finish_actors
-from .speech import sentence_statements, speaker_resolver
+from .speech import distinct_statements, sentence_statements, speaker_resolver
 from .where import date_for, inherited_place, place_for
 
 __all__ = ["assemble", "ActorLookup", "PlaceLookup"]
@@ -59,7 +59,7 @@ def assemble(article: Article, doc: Doc, *, places: PlaceLookup, actors: ActorLo
                 previous = mention
     for draft in events:  # after merging, so a guessed place never keeps two mentions of one event apart
         draft.place = draft.place or inherited_place(ctx, draft)
-    return [to_event(ctx, draft) for draft in events], statements
+    return [to_event(ctx, draft) for draft in events], distinct_statements(statements)
 
 
 def to_event(ctx: Context, draft: Draft) -> Event:

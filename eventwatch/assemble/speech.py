@@ -9,7 +9,7 @@ from ..records import Span, Statement, content_id
 from .context import Context
 from .roles import actor_name
 
-__all__ = ["sentence_statements", "speaker_resolver"]
+__all__ = ["distinct_statements", "sentence_statements", "speaker_resolver"]
 
 
 def speaker_resolver(ctx: Context, last_speaker: list[tuple[str, Span] | None]):
@@ -22,6 +22,8 @@ def speaker_resolver(ctx: Context, last_speaker: list[tuple[str, Span] | None]):
 
 
 def sentence_statements(ctx: Context, sentence: SpacySpan, speaker) -> list[Statement]:
+    if ctx.sport:
+        return []  # "conceded a corner", "denied his effort", "hosted Newcastle": match reports, not politics
     text = ctx.article.text
     statements = []
     for mention in find_statements(sentence, speaker=speaker):
@@ -35,3 +37,19 @@ def sentence_statements(ctx: Context, sentence: SpacySpan, speaker) -> list[Stat
             target_span=mention.target[1] if mention.target else None, trigger=mention.trigger.text,
         ))
     return statements
+
+
+def distinct_statements(statements: list[Statement]) -> list[Statement]:
+    """One statement per thing said: a headline and the lede that repeats it (same type, source, target and
+    trigger word) are one statement, reported at its fullest sentence."""
+    best: dict[tuple, Statement] = {}
+    order: list[tuple] = []
+    for statement in statements:
+        key = (statement.type, statement.source, statement.target, statement.trigger.lower()[:5])
+        kept = best.get(key)
+        if kept is None:
+            order.append(key)
+            best[key] = statement
+        elif len(statement.evidence.strip()) > len(kept.evidence.strip()):
+            best[key] = statement
+    return [best[key] for key in order]
