@@ -56,7 +56,8 @@ def attach_counts(drafts: list[Draft], counts: list[Count], attribution: Attribu
 
 
 def _continues(previous: Draft, sentence: SpacySpan) -> bool:
-    if previous.modality != "asserted" or previous.event_type == "Strategic developments":
+    if previous.modality != "asserted" or (previous.event_type == "Strategic developments"
+                                           and previous.sub_event_type != "Disrupted weapons use"):
         return False
     last = max([previous.sentence.end_char] + [s.end_char for _, _, s in previous.counts])
     return 0 <= sentence.start_char - last <= _CONTINUATION_CHARS and not _is_heading(sentence)

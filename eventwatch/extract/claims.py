@@ -30,6 +30,10 @@ REPORTING_VERBS = {
 }
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|\bwho\b|\bwhich\b))", re.IGNORECASE)
 _CITING = re.compile(r"\bciting\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$))", re.IGNORECASE)
+# "the initial toll provided by officials", "figures released by the health ministry"
+_PROVIDED_BY = re.compile(r"\b(?:toll|figures?|count|tally|numbers?)\s+(?:\w+\s+)?(?:provided|given|released|issued|compiled|"
+                          r"announced|published)\s+by\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|\b(?:was|were|is|are|had|has|put)\b))",
+                          re.IGNORECASE)
 _QUOTE_TRAIL = re.compile(r"[\"”]\s*,?\s*(?P<who>[A-Z][^,.;\"“”]{1,60}?)\s+(?:said|says|told|added|reported)\b")
 
 
@@ -81,8 +85,15 @@ def find_attribution(sentence: SpacySpan) -> Attribution | None:
     if according:
         start, end = _trim(text, base + according.start("who"), base + according.end("who"))
         return Attribution(text[start:end], Span(start, end))
+    provided = _PROVIDED_BY.search(sent_text)
+    if provided:
+        start, end = _trim(text, base + provided.start("who"), base + provided.end("who"))
+        return Attribution(text[start:end], Span(start, end))
     best: Token | None = None
     for token in sentence:
+        if token.lemma_.lower() == "report" and token.dep_ == "nsubj" and token.head.lemma_ in _REPORTS_HAVE:
+            best = best or token  # "earlier reports had eight killed": the reports are the (unknown) source
+            continue
         lemma = token.lemma_.lower() or token.lower_
         if lemma in REPORTING_VERBS and token.pos_ in ("VERB", "AUX") and not _in_relative_clause(token):
             subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not _in_dateline(c)]
@@ -103,6 +114,7 @@ def find_attribution(sentence: SpacySpan) -> Attribution | None:
     return None
 
 
+_REPORTS_HAVE = frozenset({"have", "put", "give", "suggest", "show", "indicate"})
 _IT_SAYS = frozenset({"say", "add", "tell", "report", "announce", "claim", "state", "confirm"})
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 # "the group said": a noun that refers back to a source already named

@@ -141,7 +141,8 @@ def _patterns() -> _Patterns:
                             re.IGNORECASE)
     victim = rf"(?:(?:{_WORD})\s+){{0,2}}?(?:{person})"
     after = re.compile(
-        rf"^\s+(?P<victim>{victim})?(?:\s*,?\s*(?:mostly|mainly|all|most of them|many of them)\s+{_WORD})?"
+        rf"^\s+(?P<victim>{victim})?(?:\s+(?:from|in|of|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?)?"
+        rf"(?:\s*,?\s*(?:mostly|mainly|all|most of them|many of them)\s+{_WORD})?"
         rf"(?:\s*,\s*(?:including|among them|mostly|many of them)\b[^,;.]{{1,60}},)?\s*"
         rf"(?P<aux>(?:(?:were|was|have|has|had|are|is|been|being|got|reportedly|also|later|allegedly|"
         rf"were reported|are reported|are feared|feared|confirmed|left|found|so far|in all|in total|remain|"

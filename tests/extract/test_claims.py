@@ -24,6 +24,9 @@ def _sentences(nlp, text):
     ("Eight soldiers were killed, Al Jazeera reported, citing military sources.", "military sources"),
     ("Kandahar: A government spokesman says the toll has risen to 20.", "government spokesman"),
     ("There were no deaths on the border, where the army said it shot down two drones.", None),
+    ("The initial toll provided by local officials was 14 dead.", "local officials"),
+    ("Figures released by the health ministry put the toll at 31.", "health ministry"),
+    ("Earlier reports had six people killed.", "Earlier reports"),
 ])
 def test_find_attribution(nlp, text, claimant):
     found = find_attribution(_sentences(nlp, text)[-1])  # a dateline may parse as a sentence of its own

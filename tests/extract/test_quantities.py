@@ -88,6 +88,9 @@ def test_parse_number(word, value):
     ("The rocket did not cause any casualties, the mayor said.", "injured", (0, 0)),
     ("The rocket landed in an open field without casualties.", "killed", (0, 0)),
     ("There were no deaths among the crew.", "killed", (0, 0)),
+    # the victims' home place between noun and verb
+    ("Eleven soldiers from Kidal were killed in the ambush.", "killed", (11, 11)),
+    ("Another demonstrator in Tahrir Square died of his wounds.", "killed", (1, 1)),
 ])
 def test_more_casualty_wordings(text, about, expected):
     assert _first(text, about) == expected
