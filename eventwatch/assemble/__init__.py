@@ -8,6 +8,8 @@ reported once with all its casualty claims.
 """
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Doc
 
 from ..extract.claims import find_attribution
@@ -18,7 +20,8 @@ from ..records import Article, Event, Span, Statement, content_id
 from ..resolve.dates import DateMention
 from .context import ActorLookup, Context, PlaceLookup
 from .casualties import attach_counts, casualty_range, draft_claims
-from .drafts import Draft, sentence_drafts
+from .drafts import Draft, retype_by_target, sentence_drafts
+from .layout import fold_headline, headline_end, is_background_date, split_place_list
 from .merge import compatible, merge
 from .roles import actor_for, finish_actors
 from .speech import distinct_statements, sentence_statements, speaker_resolver
@@ -30,10 +33,13 @@ __all__ = ["assemble", "ActorLookup", "PlaceLookup"]
 def assemble(article: Article, doc: Doc, *, places: PlaceLookup, actors: ActorLookup) -> tuple[list[Event], list[Statement]]:
     ctx = Context(article, doc, places, actors)
     events: list[Draft] = []
+    headline: list[Draft] = []
     statements: list[Statement] = []
     last_speaker: list[tuple[str, Span] | None] = [None]
     speaker = speaker_resolver(ctx, last_speaker)
     previous: DateMention | None = None  # the last date named before this sentence ("on the same day")
+    title_end = headline_end(article, doc)
+    default_date = ctx.lede_date.date if ctx.lede_date else article.published
     for sentence in doc.sents:
         attribution = find_attribution(sentence)
         statements.extend(sentence_statements(ctx, sentence, speaker))
@@ -41,25 +47,33 @@ def assemble(article: Article, doc: Doc, *, places: PlaceLookup, actors: ActorLo
             last_speaker[0] = (attribution.claimant, attribution.span)
         counts = find_counts(sentence.text, offset=sentence.start_char)
         drafts = sentence_drafts(ctx, sentence, counts)
-        attach_counts(drafts, counts, attribution, sentence, aggregate=is_aggregate_toll(sentence.text))
+        attach_counts(drafts, counts, attribution, sentence, aggregate=is_aggregate_toll(sentence.text),
+                      previous=events[-1] if events else None)
+        in_headline = sentence.start_char < title_end
         for draft in drafts:
             draft.place = place_for(ctx, draft)
             draft.date = date_for(ctx, draft, previous)
+            if draft.modality == "asserted" and is_background_date(draft.date, article.published):
+                draft.modality = "historical"
             actor_for(ctx, draft, attribution)
-            merged = False
-            for existing in reversed(events):
-                if compatible(existing, draft):
-                    merge(existing, draft)
-                    merged = True
-                    break
-            if not merged:
-                events.append(draft)
+            retype_by_target(ctx, draft)
+            for part in split_place_list(ctx, draft):
+                _add(headline if in_headline else events, part, default_date=default_date)
         for mention in ctx.dates_in(sentence):
             if mention.date:
                 previous = mention
     for draft in events:  # after merging, so a guessed place never keeps two mentions of one event apart
         draft.place = draft.place or inherited_place(ctx, draft)
-    return [to_event(ctx, draft) for draft in events], distinct_statements(statements)
+    return [to_event(ctx, draft) for draft in fold_headline(events, headline)], distinct_statements(statements)
+
+
+def _add(events: list[Draft], draft: Draft, *, default_date: dt.date | None) -> None:
+    """Merge ``draft`` into the latest earlier event it refers to, or start a new event."""
+    for existing in reversed(events):
+        if compatible(existing, draft, default_date=default_date):
+            merge(existing, draft)
+            return
+    events.append(draft)
 
 
 def to_event(ctx: Context, draft: Draft) -> Event:

@@ -20,7 +20,7 @@ from ..records import Actor, PlaceMention, Span
 from ..resolve.dates import DateMention
 from .context import Context
 
-__all__ = ["AIR_CONTEXT", "Draft", "head_token", "sentence_drafts"]
+__all__ = ["AIR_CONTEXT", "Draft", "head_token", "retype_by_target", "sentence_drafts"]
 
 # Sentences about disasters, disease, accidents, markets or drills: deaths there are not political violence.
 # (Sport is decided per article in context.py: a per-sentence "league" would also hit "Arab League".)
@@ -68,6 +68,7 @@ class Draft:
     actor2: tuple[Actor, Span | None] | None = None
     anaphoric: bool = False
     indefinite: bool = False
+    new_topic: bool = False  # the sentence opens with "Also,", "Separately,", "In another attack": a further event
     confidence: float = 0.5
     victims: str | None = None
     state_agent: bool = False
@@ -140,6 +141,14 @@ def _generic_plural(head: Token, sentence: SpacySpan, counts: list[Count], ctx: 
     if head.tag_ != "NNS" or any(c.dep_ in ("nummod", "det", "poss") for c in head.children):
         return False
     return not counts and not ctx.dates_in(sentence) and not ctx.places_in(sentence)
+
+
+_NEW_TOPIC = re.compile(
+    r"^\W*(?:also\b|separately\b|elsewhere\b|in (?:an)?other (?:attack|incident|development)|"
+    r"in a (?:separate|second|third|fourth|fifth|similar|related) (?:attack|incident|raid|bombing|strike)|"
+    r"in a separate\b)",
+    re.IGNORECASE,
+)
 
 
 def sentence_drafts(ctx: Context, sentence: SpacySpan, counts: list[Count]) -> list[Draft]:
@@ -278,5 +287,28 @@ def _group_drafts(ctx: Context, sentence: SpacySpan, hits: list[TriggerHit], mod
                        indefinite=_is_indefinite(head),
                        confidence=min(0.95, 0.45 + 0.4 * hit.entry.weight + (0.1 if lethal_counts else 0.0)),
                        victims=victims)
+        draft.new_topic = bool(_NEW_TOPIC.match(sentence.text))
         drafts.append(draft)
     return drafts
+
+
+# Security installations: an attack on one is fought with its armed defenders (ACLED: Battles, not an attack on
+# civilians).
+_SECURITY_TARGET = re.compile(
+    r"\b(?:police (?:stations?|posts?|checkpoints?|patrols?|convoys?)|checkpoints?|(?:military|army) (?:bases?|posts?|"
+    r"outposts?|camps?|convoys?|patrols?|positions?)|outposts?|barracks|garrisons?)\b",
+    re.IGNORECASE,
+)
+_ARMED_TARGET_NAMES = ("Military Forces", "Police Forces", "Security Forces")
+
+
+def retype_by_target(ctx: Context, draft: Draft) -> None:
+    """An "attack" on soldiers, police or an armed group, or on a base or checkpoint, is an armed clash."""
+    if (draft.event_type, draft.sub_event_type) != ("Violence against civilians", "Attack"):
+        return
+    target = draft.actor2[0] if draft.actor2 else None
+    armed_target = target is not None and target.name.startswith(_ARMED_TARGET_NAMES) and draft.actor2[1] is not None
+    trigger_at = ctx.doc[draft.hit.start].idx
+    after = ctx.article.text[trigger_at:min(draft.sentence.end_char, trigger_at + 80)]
+    if armed_target or _SECURITY_TARGET.search(after):
+        draft.event_type, draft.sub_event_type = "Battles", "Armed clash"

@@ -1,13 +1,32 @@
 """Across sentences: a later draft that refers to an earlier event is merged into it."""
 from __future__ import annotations
 
+import datetime as dt
+
+from ..records import Place
 from .drafts import Draft
 
 __all__ = ["compatible", "merge"]
 
 
-def compatible(a: Draft, b: Draft) -> bool:
-    """May ``b`` (later) be another mention of the event ``a``?"""
+def _places_conflict(pa: Place, pb: Place) -> bool:
+    """Two resolved places that cannot be the site of one event: different towns, or different provinces, or a
+    town outside the province named for the other mention."""
+    if pa.geonameid == pb.geonameid or pa.name == pb.name or "country" in (pa.feature, pb.feature):
+        return False
+    if pa.feature == "admin1" and pb.feature == "admin1":
+        return True
+    if pa.feature == "admin1" or pb.feature == "admin1":
+        region, town = (pa, pb) if pa.feature == "admin1" else (pb, pa)
+        return town.admin1 is not None and town.admin1 != region.name and town.country == region.country
+    return True
+
+
+def compatible(a: Draft, b: Draft, *, default_date: dt.date | None = None) -> bool:
+    """May ``b`` (later) be another mention of the event ``a``?
+
+    ``default_date`` is the date an undated event will get (the lede's or the publication date): a later mention
+    with its own, different date ("Last week, gunmen attacked...") is another event."""
     if a.modality != b.modality:
         return False
     same_type = a.event_type == b.event_type
@@ -15,13 +34,17 @@ def compatible(a: Draft, b: Draft) -> bool:
     generic_later = b.hit.family == "VIOLENCE" and a.event_type in violent
     if not (same_type or generic_later or (b.anaphoric and a.event_type in violent and b.event_type in violent)):
         return False
+    if b.new_topic and not b.anaphoric:
+        return False
     if b.indefinite and not (a.place and b.place and a.place.place and b.place.place
                              and a.place.place.name == b.place.place.name):
         return False
-    if a.place and b.place and a.place.place and b.place.place:
-        pa, pb = a.place.place, b.place.place
-        if pa.geonameid != pb.geonameid and pa.name != pb.name and pb.feature == pa.feature == "city":
-            return False
+    if a.place and b.place and a.place.place and b.place.place and _places_conflict(a.place.place, b.place.place):
+        return False
+    a_date = a.date.date if a.date and a.date.date else default_date
+    if a_date and b.date and b.date.date and not (a.date and a.date.date) and abs((a_date - b.date.date).days) > 1 \
+            and not b.anaphoric:
+        return False
     if a.date and b.date and a.date.date and b.date.date and a.date.date != b.date.date and not (
             same_type and b.anaphoric and abs((a.date.date - b.date.date).days) <= 2):
         return False  # "The attack happened on Monday" still refers back to a lede dated by "told AFP yesterday"

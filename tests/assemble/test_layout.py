@@ -135,3 +135,30 @@ def test_the_attack_happened_refers_back_to_the_lede():
             "yesterday.\n\nThe attack happened on Thursday afternoon in the village of Kuda, residents said.")
     events = _asserted(text)
     assert len(events) == 1 and str(events[0].date) == "2019-03-07"
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a police checkpoint in Kirkuk on Friday, killing two officers.",
+    "Militants stormed an army outpost near Mopti on Friday.",
+    "Insurgents attacked a military convoy near Kandahar on Friday.",
+])
+def test_attacks_on_security_forces_are_armed_clashes(text):
+    assert [(e.event_type, e.sub_event_type) for e in _asserted(text)] == [("Battles", "Armed clash")]
+
+
+def test_rioting_youths_are_a_riot():
+    events = _asserted("Rioting youths smashed a police station and burned cars in Lyon on Friday night.")
+    assert [e.event_type for e in events] == ["Riots"]
+
+
+def test_attacks_in_different_provinces_stay_apart():
+    text = ("In Parwan province, gunmen stormed a mosque late on Friday, killing 11 worshippers, officials said. "
+            "Also late on Friday, gunmen in Khost province attacked a family returning home, killing three brothers.")
+    events = _asserted(text)
+    assert sorted(e.fatalities.min for e in events) == [3, 11]
+
+
+def test_an_earlier_dated_attack_is_a_new_event():
+    text = ("A car bomb exploded near a police station in Kirkuk on Friday, killing three people. "
+            "Last week, gunmen attacked police stations in Tikrit.")
+    assert len(_asserted(text)) == 2
