@@ -437,6 +437,26 @@ def _light_verb(noun: Token) -> Token | None:
     return None
 
 
+def _joint_partners(token: Token) -> tuple[tuple[str, Span], tuple[str, Span] | None] | None:
+    """"the joint exercise of the Indian and US armies" / "of India and the US": the first party is the source,
+    the second the target."""
+    for child in token.children:
+        if child.dep_ != "prep" or child.lower_ != "of":
+            continue
+        for party in (g for g in child.children if g.dep_ == "pobj" and _actor_like(g)):
+            named = [c for c in party.children if c.dep_ in ("amod", "compound") and c.ent_type_ in _ACTOR_ENTS]
+            if named:  # "the Indian and US armies": the parties are the modifiers
+                second = [c for c in named[0].children if c.dep_ == "conj"]
+                return _word(named[0]), (_word(second[0]) if second else None)
+            partners = [c for c in party.children if c.dep_ == "conj"]
+            return _np(party), (_np(partners[0]) if partners else None)
+    return None
+
+
+def _word(token: Token) -> tuple[str, Span]:
+    return token.text, Span(token.idx, token.idx + len(token.text))
+
+
 def _noun_statement(token: Token, entry: _Entry, sentence: SpacySpan, speaker: Speaker):
     plover, cameo = entry.plover, entry.cameo
     owner = next((c for c in token.children if c.dep_ in ("poss", "compound") or
@@ -457,23 +477,9 @@ def _noun_statement(token: Token, entry: _Entry, sentence: SpacySpan, speaker: S
                 target = _party(parties[0])
                 break
     if plover == "COOPERATE":
-        # "the joint exercise of the Indian and US armies": the first party is the source, the second the target
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                parties = [g for g in child.children if g.dep_ == "pobj"]
-                if parties and _actor_like(parties[0]):
-                    party = parties[0]
-                    partners = [c for c in party.children if c.dep_ == "conj"]
-                    firsts = [c for c in party.children if c.dep_ == "amod" and c.ent_type_ in _ACTOR_ENTS]
-                    if firsts:
-                        second = [c for c in firsts[0].children if c.dep_ == "conj"]
-                        text = doc_text(token.doc)
-                        src = (firsts[0].text + " " + party.text, Span(firsts[0].idx, firsts[0].idx + len(firsts[0].text)))
-                        tgt = (_np(second[0]) if second else target)
-                        if second:
-                            tgt = (text[second[0].idx:party.idx + len(party.text)], Span(second[0].idx, party.idx + len(party.text)))
-                        return plover, cameo, src, tgt
-                    return plover, cameo, _np(party), _np(partners[0]) if partners else target
+        partners = _joint_partners(token)
+        if partners is not None:
+            return plover, cameo, partners[0], partners[1] or target
         if verb is None and owner is None:
             source = _source(token.head, sentence, speaker) if token.head is not token else None
             return (plover, cameo, source if source is not False else None, target)
@@ -488,8 +494,6 @@ def _noun_statement(token: Token, entry: _Entry, sentence: SpacySpan, speaker: S
 def _pattern_statement(token: Token, sentence: SpacySpan, speaker: Speaker):
     """Statements made by how speech is phrased rather than by a trigger word."""
     lemma = _lemma(token)
-    if _background(token):
-        return None
     if token.pos_ in ("VERB", "AUX"):
         aux = {_lemma(c) for c in token.children if c.dep_ == "aux"}
         head = token.head
@@ -565,6 +569,8 @@ def find_statements(
             made = _noun_statement(token, entry, sentence, speaker) if entry else None
         if made is None and pos in ("VERB", "AUX", "ADJ", "NOUN", "ADP"):
             made = _pattern_statement(token, sentence, speaker)
+            if made is not None and _background(token):
+                made = None  # "has long supported ..., saying gangsters should ...": background, not news
         if made is None:
             continue
         plover, cameo, source, target = made

@@ -74,6 +74,8 @@ def test_no_statement_for_reporting_descriptions_or_background(text):
     ("The opposition accused the government of shelling the market.", "Opposition", "Government"),
     ("The colonel urged Arab League monitors to visit the city.", "colonel", "Arab League"),
     ("China announced that it would hold joint military drills with Russia.", "China", None),
+    ("The joint exercise of Jordan and Britain ended on Friday.", "Jordan", "Britain"),
+    ("The interior minister said the rebels must free the hostages.", "Government", "Rebels"),
 ])
 def test_source_and_target_are_the_parties(text, source, target):
     found = _statements(text)
