@@ -15,7 +15,7 @@ from spacy.tokens import Token
 from ..extract.claims import Attribution
 from ..extract.modality import is_aggregate_toll, trigger_modality
 from ..extract.quantities import Count, victim_category
-from ..extract.triggers import TriggerHit, find_triggers
+from ..extract.triggers import TriggerEntry, TriggerHit, find_triggers
 from ..records import Actor, PlaceMention, Span
 from ..resolve.dates import DateMention
 from .context import Context
@@ -135,12 +135,23 @@ def _concluded(head: Token) -> bool:
     return False
 
 
+# Nouns for a campaign rather than an incident: "pressed on with an offensive", "the crackdown continued".
+_CAMPAIGN_WORDS = {"offensive", "campaign", "operation", "crackdown", "fight", "war", "struggle", "insurgency"}
+
+
 def _generic_plural(head: Token, sentence: SpacySpan, counts: list[Count], ctx: Context) -> bool:
     """"attacks on its positions", "increased offensives": a bare plural noun names a kind of event, not one event,
-    unless the sentence pins it down with a figure, a date or a place."""
-    if head.tag_ != "NNS" or any(c.dep_ in ("nummod", "det", "poss") for c in head.children):
+    and "an offensive", "the crackdown" name a campaign, unless the sentence pins it down with a figure, a date or a
+    place of its own."""
+    campaign = head.tag_ == "NN" and head.lemma_.lower() in _CAMPAIGN_WORDS
+    if not campaign and (head.tag_ != "NNS" or any(c.dep_ in ("nummod", "det", "poss") for c in head.children)):
         return False
-    return not counts and not ctx.dates_in(sentence) and not ctx.places_in(sentence)
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    gov = head.head  # "attacks against a police station in X" or "carried out attacks in X"
+    if gov is not head:
+        start, end = min(start, gov.left_edge.idx), max(end, gov.right_edge.idx + len(gov.right_edge))
+    placed = any(start <= m.span.start < end for m in ctx.places_in(sentence))
+    return not counts and not ctx.dates_in(sentence) and not placed
 
 
 _NEW_TOPIC = re.compile(
@@ -149,6 +160,12 @@ _NEW_TOPIC = re.compile(
     r"in a separate\b)",
     re.IGNORECASE,
 )
+
+
+_CLEARED_BY = {"destroy", "clear", "remove", "demine"}
+_SEIZED_BY = {"defuse", "dismantle", "seize", "confiscate", "find", "discover", "recover", "disarm", "neutralize",
+              "neutralise"}
+_DISRUPTED = TriggerEntry(("defused",), "DISRUPT", 1.0)
 
 
 def sentence_drafts(ctx: Context, sentence: SpacySpan, counts: list[Count]) -> list[Draft]:
@@ -166,6 +183,11 @@ def sentence_drafts(ctx: Context, sentence: SpacySpan, counts: list[Count]) -> l
         if hit.entry.family == "EXPL:Air/drone strike" and hit.entry.phrase == ("strike",) and not AIR_CONTEXT.search(text):
             continue
         head = head_token(doc, hit)
+        if hit.family == "EXPL" and head.dep_ == "dobj" and head.head.lemma_.lower() in _CLEARED_BY:
+            continue  # "troops destroyed several IEDs", "cleared mines": ordnance handled, nothing exploded
+        if hit.family == "EXPL" and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in _SEIZED_BY \
+                and not any(c.about in ("killed", "injured") for c in counts):  # "killed while dismantling a bomb"
+            hit = TriggerHit(_DISRUPTED, hit.start, hit.end)  # a bomb defused or a cache seized
         modality = trigger_modality(sentence, head, published=published)
         if hit.family == "AGREE" and modality == "future" and _concluded(head):
             modality = "asserted"  # "agreed to a ceasefire", "signed a peace deal": the agreement itself happened

@@ -34,6 +34,8 @@ _REASON_MARKS = {"because", "since", "as"}
 # "the uprising has killed 20,000", "the war has displaced millions": a campaign's toll, not an incident
 _CAMPAIGN_SUBJECTS = {"uprising", "insurgency", "war", "conflict", "crackdown", "unrest", "revolt", "revolution",
                       "rebellion", "violence", "campaign", "civil war", "bloodshed", "turmoil", "crisis", "jihad"}
+_IMPLICATIVE = {"manage", "succeed", "begin", "start", "continue", "proceed", "resume", "go", "come", "help"}
+_CAMPAIGN_NOUNS = {"fight", "war", "struggle", "campaign", "battle", "crackdown", "offensive"}
 _PERIOD_NOUNS = {"weeks", "months", "years", "decades"}
 _RECENT = {"recent", "past", "last", "previous"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
@@ -89,6 +91,14 @@ def trigger_modality(sentence: SpacySpan, head: Token, *, published: dt.date | N
         if depth == 0 and token.pos_ in ("NOUN", "PROPN") and any(
                 c.dep_ in ("amod", "compound", "nmod") and _DURATION.match(c.text) for c in children):
             return "historical"
+        if depth == 0 and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) \
+                and token.head.lemma_.lower() not in _IMPLICATIVE:
+            return "future"  # "an offensive to retake the town", "sent troops to crush the revolt": a purpose
+        if depth == 0 and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "NOUN":
+            return "historical"  # "a visit to troops fighting the insurgents": describes the people, ongoing
+        if depth == 0 and token.pos_ == "NOUN" and lemma in _CAMPAIGN_NOUNS and any(
+                c.dep_ == "poss" for c in children):
+            return "historical"  # "their fight against organised crime", "its war on drugs"
         if any(c.dep_ == "nsubj" and c.lemma_.lower() in _CAMPAIGN_SUBJECTS for c in children) and token.pos_ == "VERB":
             return "historical"
         if depth == 0 and token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _PERIOD_NOUNS:

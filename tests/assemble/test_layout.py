@@ -162,3 +162,19 @@ def test_an_earlier_dated_attack_is_a_new_event():
     text = ("A car bomb exploded near a police station in Kirkuk on Friday, killing three people. "
             "Last week, gunmen attacked police stations in Tikrit.")
     assert len(_asserted(text)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The army pressed on with an offensive to retake the town.",
+    "The general visited troops fighting the insurgents in the north.",
+    "The president has long backed the police in their fight against organised crime.",
+    "Soldiers destroyed several roadside bombs planted along the route.",
+    '"We will not sit idle given the attacks on our positions," said a spokesman, Amadou Keita.',
+])
+def test_purposes_descriptions_and_cleared_ordnance_are_not_events(text):
+    assert _asserted(text) == []
+
+
+def test_a_defused_bomb_is_disrupted_weapons_use():
+    events = _asserted("Police defused a bomb planted outside a church in Jos on Friday.")
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
