@@ -60,11 +60,13 @@ class Context:
         self.focus = places.country_focus(article.text, title=article.title, candidates=entities)
         self.country = self.focus[0] if self.focus else None
         self.actor_mentions = actors.find(article.text, focus_country=self.country)
-        # A place name inside a person's name ("David Hartwell") or a named organisation ("SANA") is not a place.
-        blocked = [Span(s, e) for s, e, label in entities if label == "PERSON" and " " in doc_text(doc)[s:e].strip()]
-        blocked += [m.span for m in self.actor_mentions if m.actor.kind == "named"]
+        # A place name inside a person's name ("David Hartwell") or a named organisation ("SANA") is not a place;
+        # a span the model calls a person that the resolver accepted as a whole ("Datta Khel town") is.
+        people = [Span(s, e) for s, e, label in entities if label == "PERSON" and " " in doc_text(doc)[s:e].strip()]
+        named = [m.span for m in self.actor_mentions if m.actor.kind == "named"]
         self.places = [m for m in places.find(article.text, candidates=entities, focus=self.focus)
-                       if m.place and not any(b.overlaps(m.span) for b in blocked)]
+                       if m.place and not any(b.overlaps(m.span) for b in named)
+                       and not any(p.overlaps(m.span) and p != m.span for p in people)]
         self.sport = _is_sport(article.text)
         self.headline = article.title or article.text.lstrip().partition("\n")[0][:200]
         # An undated article's own full dates are the only anchor its weekdays can be read against.

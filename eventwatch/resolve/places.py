@@ -84,6 +84,16 @@ _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z'’.\- ]{1,40}?)(?:,\s*(?P<region>[A-Z][\w.'’ ]{1,40}?))?"
     r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s"
 )
+_EVIDENCE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|around|into|across|of)\s+(?:the\s+(?:[a-z]+\s+){0,2}?(?:of\s+)?)?$", re.I)
+_PLACE_COMMA_BEFORE = re.compile(r"\b(?:in|at|near|of|outside)\s+(?:the\s+)?[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2},\s*$")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:)\]\n]|$)")
+_LIST_SEP = r"(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)"
+# Between two places of one list: separators, and names the gazetteer does not know ("Mondomo").
+_LIST_NAME_RE = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
+_LIST_NAME = re.compile(_LIST_NAME_RE)
+_LIST_TAIL = re.compile(rf"(?:{_LIST_SEP}{_LIST_NAME_RE})+")
+_LIST_GAP = re.compile(rf"{_LIST_SEP}(?:{_LIST_NAME_RE}{_LIST_SEP})*")
 _CAPITAL = re.compile(
     r"\b(?:in|into|across|around|near|outside|at|on|from|to|toward|towards|throughout|of|within)\s+"
     r"(?P<the>the\s+(?:(?P<dem>[A-Z][a-z]+)\s+)?capital)\b(?!,?\s+(?:city\s+)?(?:of\s+)?[A-Z])(?!\s+of\b)(?!\s+cit(?:y|ies)\b)"
@@ -133,7 +143,10 @@ class PlaceResolver:
         for source, scale in ((title or "", 2.0), (text, 1.0)):
             for start, end, iso in find_countries(source):
                 before = source[max(0, start - 40):start]
-                locative = not is_demonym(source[start:end]) and _LOCATIVE_BEFORE.search(before)
+                # "in Syria", and "Timba, Colombia" (a place followed by its country)
+                locative = not is_demonym(source[start:end]) and (
+                    _LOCATIVE_BEFORE.search(before)
+                    or (_PLACE_COMMA_BEFORE.search(before) and _CLAUSE_END.match(source[end:end + 3])))
                 score[iso] += scale * (2.0 if locative else 0.5)
             for iso in self._place_evidence(source, candidates if source is text else ()):
                 score[iso] += scale * 1.0
@@ -161,9 +174,10 @@ class PlaceResolver:
 
     def _place_evidence(self, text: str, candidates: Sequence[tuple[int, int, str]]) -> list[str]:
         """Countries of unambiguous places: units named with an admin word, supplement places, big towns."""
-        spans = [(s, e) for s, e, label in candidates if label in PLACE_LABELS] or [
-            (m.start(), m.end()) for m in _RUN.finditer(text)
-        ]
+        # Model place spans, and the capitalised runs they miss (the small model tags "Datta Khel" a person).
+        spans = [(s, e) for s, e, label in candidates if label in PLACE_LABELS]
+        spans += [(m.start(), m.end()) for m in _RUN.finditer(text)
+                  if all(m.end() <= s or e <= m.start() for s, e in spans)]
         found = []
         for start, end in spans:
             surface = text[start:end]
@@ -186,6 +200,11 @@ class PlaceResolver:
                 t.country == towns[0].country or t.population < towns[0].population / 3 for t in towns[1:]
             ):
                 found.append(towns[0].country)
+            elif (len({p.country for p in places}) == 1 and len(surface) >= 5 and not _in_headline(text, start)
+                  and _EVIDENCE_BEFORE.search(text[max(0, start - 40):start])
+                  and (places[0].feature == "admin1" or places[0].population >= 1_000)):
+                # A town or unit only one country has, named as a scene ("in Cauca", "near Datta Khel").
+                found.append(places[0].country)
         return found
 
     # -- mentions --------------------------------------------------------------------------------------------
@@ -230,6 +249,7 @@ class PlaceResolver:
             elif label in ("PERSON", "ORG"):
                 taken.append((start, end))  # "Bashar Assad" is a person: none of its words is a town
         found.sort(key=lambda f: f.start)
+        found = _coherent_lists(text, found, focus)
         return [self._mention(text, replace(f, place=self._news_spelling(text[f.start:f.end], f.place)))
                 for f in found]
 
@@ -419,6 +439,32 @@ class PlaceResolver:
             detail=detail,
             detail_span=Span(*item.detail) if item.detail else None,
         )
+
+
+def _coherent_lists(text: str, found: list[_Found], focus: Sequence[str]) -> list[_Found]:
+    """Drop the odd one out of a list of places ("Buenos Aires, Suarez, Mondomo and Jambalo" in a Colombian
+    story): a list names places of one country, so a member resolved outside the leading focus country while
+    another member is inside it misread its name."""
+    if not focus:
+        return found
+    groups: list[list[_Found]] = []
+    names: list[int] = []
+    for item in found:
+        gap = _LIST_GAP.fullmatch(text[groups[-1][-1].end:item.start]) if groups else None
+        if gap:
+            groups[-1].append(item)
+            names[-1] += 1 + len(_LIST_NAME.findall(gap.group(0)))
+        else:
+            groups.append([item])
+            names.append(1)
+    odd: set[int] = set()
+    for group, size in zip(groups, names):
+        tail = _LIST_TAIL.match(text, group[-1].end)  # unknown names after the last known one still count
+        size += len(_LIST_NAME.findall(tail.group(0))) if tail else 0
+        towns = [f for f in group if f.place is not None and f.place.feature in ("city", "supplement")]
+        if size >= 3 and any(f.place.country == focus[0] for f in towns):  # type: ignore[union-attr]
+            odd.update(id(f) for f in towns if f.place.country != focus[0])  # type: ignore[union-attr]
+    return [f for f in found if id(f) not in odd]
 
 
 def _weight(place: Place) -> int:

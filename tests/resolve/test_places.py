@@ -308,3 +308,34 @@ def test_model_span_with_an_admin_word_is_country_evidence(resolver: PlaceResolv
     start = text.index("Homs province")
     focus = resolver.country_focus(text, candidates=[(start, start + len("Homs province"), "GPE")])
     assert focus[:1] == ["SY"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen attacked police stations in the municipalities of Buenos Aires, Suarez, Zzyzx and Jambalo in Cauca, Colombia.",
+        "Rebels raided Suarez, Buenos Aires and Cajibio in southwestern Colombia.",
+    ],
+)
+def test_a_list_member_read_as_a_foreign_town_is_dropped(resolver: PlaceResolver, text: str) -> None:
+    countries = {m.place.country for m in _places(resolver, text) if m.place and m.place.feature == "city"}
+    assert countries == {"CO"}
+
+
+def test_a_list_of_foreign_towns_in_one_country_is_kept(resolver: PlaceResolver) -> None:
+    text = "Protests spread to Paris, Lyon and Marseille in France."
+    assert [m.place.name for m in _places(resolver, text) if m.place and m.place.feature == "city"] == [
+        "Paris", "Lyon", "Marseille"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # towns only one country has, named as scenes, outweigh a country named as an attacker
+        ("A US drone strike hit a vehicle in Gorwaik area of Datta Khel town, west of Miranshah, US officials said.", "PK"),
+        # "place, Country" is as good as "in Country"
+        ("Armed men attacked police in Cauca, Colombia, and fled toward Buenos Aires.", "CO"),
+    ],
+)
+def test_focus_from_scene_towns_and_place_country_appositions(resolver: PlaceResolver, text: str, first: str) -> None:
+    assert resolver.country_focus(text)[:1] == [first]
