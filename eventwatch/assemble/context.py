@@ -84,7 +84,10 @@ class Context:
         return found
 
     def _lede_date(self) -> DateMention | None:
-        for sentence in list(self.doc.sents)[:3]:
+        # Without a publication date there is nothing else to fall back on: the article's first day it dates
+        # itself by ("on 12 July", "on Thursday" read against its own full dates) stands for the whole report.
+        sentences = list(self.doc.sents)
+        for sentence in sentences[:3] if self.article.published else sentences:
             for mention in self.dates_in(sentence):
                 if mention.date and mention.relative and mention.precision == "day":
                     return mention

@@ -5,6 +5,8 @@ where a speaker or agency is ("told AFP in Beirut", "the London-based Observator
 an "AMMAN —" or "Peshawar:" dateline), where a projectile came from ("fired from the Gaza Strip"), or a
 reference point that locates another place ("in Parwan province, north of the capital, Kabul").
 
+A sentence without a date continues the recent day named earlier in its paragraph.
+
 A sentence that names no place of its own continues the scene around it (:func:`inherited_place`): "the
 town", "the village" or "there" point back to the last place named; otherwise the last place of the same
 paragraph, and for an opening report the first town of the focus country in the next sentences.
@@ -140,6 +142,11 @@ def date_for(ctx: Context, draft: Draft, previous: DateMention | None) -> DateMe
     sentence = draft.sentence
     mentions = ctx.dates_in(sentence)
     if not mentions:
+        # A sentence without a date continues the time of the paragraph it is in ("Units combed the old city
+        # yesterday. State television said two soldiers were killed ...").
+        if (previous is not None and previous.date and previous.relative and previous.precision == "day"
+                and "\n" not in ctx.article.text[previous.span.end:sentence.start_char]):
+            return previous
         return None
     trigger_at = ctx.doc[draft.hit.start].idx
     best = min(mentions, key=lambda m: abs(m.span.start - trigger_at))

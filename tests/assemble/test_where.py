@@ -77,3 +77,23 @@ def test_no_publication_and_no_full_date_leaves_the_date_unknown():
     result = next(eventwatch.code_articles([Article(id="undated", text=text, published=None)]))
     event = next(e for e in result.events if e.modality == "asserted")
     assert event.date is None
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Engineers combed the old city of Homs yesterday for mines. State television said two soldiers were killed "
+     "while dismantling a bomb.", dt.date(2019, 3, 8)),
+    ("Militants stormed a checkpoint in Kandahar on Thursday. Three policemen were killed in the attack.",
+     dt.date(2019, 3, 7)),
+])
+def test_sentence_without_a_date_continues_its_paragraphs_day(text, date):
+    result = eventwatch.code_text(text, published=PUBLISHED)
+    assert all(e.date == date for e in result.events if e.modality == "asserted")
+
+
+def test_undated_article_uses_its_own_first_day_for_events_without_a_date():
+    text = ("Syria: reports of killings in Zzyzx village\n\nThere are reports of mass killings on 12 July in "
+            "Tremseh, a village in Hama province (photo taken 12 July 2012).\n\nObservers said tanks had "
+            "bombarded the village for hours before militiamen shot dozens of civilians.")
+    result = next(eventwatch.code_articles([Article(id="undated2", text=text, published=None)]))
+    dated = [e.date for e in result.events if e.modality == "asserted"]
+    assert dated and all(d == dt.date(2012, 7, 12) for d in dated)
