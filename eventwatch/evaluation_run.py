@@ -34,6 +34,9 @@ def gold_articles(gold: Iterable[dict]) -> list[Article]:
             for row in gold]
 
 
+_DEATH_TRIGGERS = ("kill", "shot", "shoot", "gun", "died", "die", "dead", "death", "perish", "succumb", "fell to")
+
+
 def police_labels(result: Result) -> set[str]:
     """IndiaPoliceEvents questions answered from coded events: did police kill someone / arrest someone?"""
     labels: set[str] = set()
@@ -44,7 +47,9 @@ def police_labels(result: Result) -> set[str]:
         if state_side and (event.event_type in ("Violence against civilians", "Battles")
                            or event.sub_event_type == "Excessive force against protesters"):
             if event.fatalities is None or (event.fatalities.max is None or event.fatalities.max > 0):
-                if any(c.about == "killed" for c in event.claims) or event.trigger.lower().startswith(("kill", "shot", "shoot", "gun")):
+                # the event reports deaths: a killed claim, a positive toll, or a trigger that is itself a death
+                if any(c.about == "killed" for c in event.claims) or (event.fatalities and event.fatalities.min) \
+                        or event.trigger.lower().startswith(_DEATH_TRIGGERS):
                     labels.add("KILL")
         if event.sub_event_type == "Arrests" or any(c.about == "arrested" for c in event.claims):
             labels.add("ARREST")

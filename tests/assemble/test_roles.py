@@ -137,3 +137,21 @@ def test_unknown_gunmen_stay_unidentified_even_when_a_group_is_named():
 def test_civilians_are_never_the_perpetrator(text):
     event = _first(text)
     assert event.actor1 is None or event.actor1.inter != 7
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, labels", [
+    ("two persons were killed in police firing in the old city on tuesday.", {"KILL"}),
+    ("three people died when the police opened fire to disperse a mob in the town on monday.", {"KILL"}),
+    ("four rioters were shot dead by police in the walled city on friday.", {"KILL"}),
+    ("police arrested 25 people for rioting in the city on sunday.", {"ARREST"}),
+    ("a dozen youths were nabbed by the police in the old city last night.", {"ARREST"}),
+    ("the two accused were remanded in police custody on monday.", {"ARREST"}),
+    ("a mob killed two men in the old city on friday, police said.", set()),
+    ("the police control room put the toll in the district at 16.", set()),
+])
+def test_police_labels_read_coded_events(text, labels):
+    from eventwatch.evaluation_run import police_labels
+
+    result = eventwatch.code_text(text, published="2002-03-05")
+    assert police_labels(result) == labels
