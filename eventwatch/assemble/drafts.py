@@ -68,6 +68,7 @@ class Draft:
     actor2: tuple[Actor, Span | None] | None = None
     anaphoric: bool = False
     indefinite: bool = False
+    follow_up: bool = False  # "another protester died of his wounds": a later death from an earlier event
     new_topic: bool = False  # the sentence opens with "Also,", "Separately,", "In another attack": a further event
     confidence: float = 0.5
     victims: str | None = None
@@ -87,8 +88,17 @@ def _is_anaphoric(token: Token) -> bool:
                for c in token.children)
 
 
+# Nouns that name an event (a numeral counts events: "two blasts"), unlike munitions and people ("fired four
+# missiles", "three protesters were killed"), whose numerals count things.
+_EVENT_NOUNS = {"attack", "explosion", "blast", "strike", "airstrike", "bombing", "clash", "raid", "ambush", "assault",
+                "incident", "shooting", "offensive", "battle", "operation", "massacre", "killing", "protest",
+                "demonstration", "rally", "riot", "abduction", "kidnapping"}
+
+
 def _is_indefinite(token: Token) -> bool:
     """"an explosion", "a bomb", "two blasts": a newly introduced event, not a reference back."""
+    if any(c.dep_ == "nummod" for c in token.children) and token.lemma_.lower() not in _EVENT_NOUNS:
+        return False
     return token.pos_ == "NOUN" and any(
         (c.dep_ == "det" and c.lower_ in ("a", "an", "another")) or c.dep_ == "nummod" for c in token.children)
 
@@ -166,6 +176,13 @@ _CLEARED_BY = {"destroy", "clear", "remove", "demine"}
 _SEIZED_BY = {"defuse", "dismantle", "seize", "confiscate", "find", "discover", "recover", "disarm", "neutralize",
               "neutralise"}
 _DISRUPTED = TriggerEntry(("defused",), "DISRUPT", 1.0)
+
+
+_FOLLOW_UP = re.compile(
+    r"\b(?:died|dies|has died|later died) (?:\w+ )?(?:of|from) (?:his|her|their)? ?(?:injuries|wounds)|succumbed to "
+    r"(?:his|her|their)? ?(?:injuries|wounds)",
+    re.IGNORECASE,
+)
 
 
 def sentence_drafts(ctx: Context, sentence: SpacySpan, counts: list[Count]) -> list[Draft]:
@@ -310,6 +327,7 @@ def _group_drafts(ctx: Context, sentence: SpacySpan, hits: list[TriggerHit], mod
                        confidence=min(0.95, 0.45 + 0.4 * hit.entry.weight + (0.1 if lethal_counts else 0.0)),
                        victims=victims)
         draft.new_topic = bool(_NEW_TOPIC.match(sentence.text))
+        draft.follow_up = bool(_FOLLOW_UP.search(sentence.text))
         drafts.append(draft)
     return drafts
 

@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..records import Place
 from .drafts import Draft
 
 __all__ = ["compatible", "merge"]
+
+
+_PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w+|marchers|rall(?:y|ies)|organi[sz]ers)\b", re.IGNORECASE)
 
 
 def _places_conflict(pa: Place, pb: Place) -> bool:
@@ -30,10 +34,15 @@ def compatible(a: Draft, b: Draft, *, default_date: dt.date | None = None) -> bo
     if a.modality != b.modality:
         return False
     same_type = a.event_type == b.event_type
+    if a.event_type == "Protests" and b.sub_event_type == "Arrests" and _PROTESTERS.search(b.sentence.text) and not (
+            a.date and b.date and a.date.date and b.date.date and a.date.date != b.date.date):
+        return True  # protesters or organisers arrested: the intervention in that protest (ACLED codes it there)
     violent = {"Explosions/Remote violence", "Battles", "Violence against civilians"}
     generic_later = b.hit.family == "VIOLENCE" and a.event_type in violent
     if not (same_type or generic_later or (b.anaphoric and a.event_type in violent and b.event_type in violent)):
         return False
+    if b.follow_up and a.event_type == b.event_type:
+        return True  # a later death from the injuries of an earlier event, whatever day it happened
     if b.new_topic and not b.anaphoric:
         return False
     if b.indefinite and not (a.place and b.place and a.place.place and b.place.place
@@ -56,6 +65,8 @@ def compatible(a: Draft, b: Draft, *, default_date: dt.date | None = None) -> bo
 
 
 def merge(into: Draft, other: Draft) -> None:
+    if into.sub_event_type == "Peaceful protest" and other.sub_event_type == "Arrests":
+        into.sub_event_type = "Protest with intervention"
     into.counts.extend(other.counts)
     if into.place is None or (other.place and into.place.place and other.place.place and (
             (into.place.place.feature != "city" and other.place.place.feature == "city")

@@ -20,7 +20,7 @@ _FUTURE_GOVERNORS = {
     "expect", "hope", "try", "attempt", "consider", "propose", "decide", "agree", "refuse", "fail", "avoid",
     "prevent", "stop", "deter", "fear", "risk",
 }
-_NEGATING_GOVERNORS = {"deny", "reject", "dismiss", "refute", "disavow", "rule", "doubt"}
+_NEGATING_GOVERNORS = {"deny", "reject", "dismiss", "refute", "disavow", "rule", "doubt", "unable"}
 _HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "must", "can"}
 # "capable of striking", "able to hit", "designed to intercept": a capability, not an event
 _CAPABILITY_GOVERNORS = {"capable", "able", "design", "designed", "equip", "equipped", "train", "trained"}
@@ -139,9 +139,13 @@ def trigger_modality(sentence: SpacySpan, head: Token, *, published: dt.date | N
     return "asserted"
 
 
+# "across Syria", "throughout northern Nigeria": a country- or region-wide figure (case matters: a proper name)
+_ACROSS_NAMED = re.compile(r"\b(?:[Aa]cross|[Tt]hroughout|[Aa]ll over) (?:the )?(?:(?:[a-z]+ern|central) )?[A-Z][a-z]+")
+
+
 def is_aggregate_toll(text: str) -> bool:
     """A toll over a period or a whole country ("thousands killed across the country since March")."""
-    return bool(_AGGREGATE.search(text))
+    return bool(_AGGREGATE.search(text) or _ACROSS_NAMED.search(text))
 
 
 def sentence_is_background(text: str) -> bool:

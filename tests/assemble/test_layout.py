@@ -178,3 +178,31 @@ def test_purposes_descriptions_and_cleared_ordnance_are_not_events(text):
 def test_a_defused_bomb_is_disrupted_weapons_use():
     events = _asserted("Police defused a bomb planted outside a church in Jos on Friday.")
     assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def test_munition_numerals_do_not_make_new_events():
+    text = ("A drone strike on a compound in Miranshah on Friday killed at least 8 militants, officials said. "
+            "Two drones fired four missiles at the compound, an official said.")
+    assert len(_asserted(text)) == 1
+
+
+def test_a_later_death_from_wounds_belongs_to_the_earlier_event():
+    text = ("Police shot dead two protesters in Suez on Thursday, witnesses said. "
+            "Another protester died of his wounds on Friday morning.")
+    events = _asserted(text)
+    assert len(events) == 1
+
+
+def test_protesters_arrested_are_the_intervention_in_their_protest():
+    text = ("Hundreds of people marched in Nairobi on Friday against police brutality. "
+            "Several protest organisers were arrested, witnesses said.")
+    events = _asserted(text)
+    assert [(e.event_type, e.sub_event_type) for e in events] == [("Protests", "Protest with intervention")]
+
+
+@pytest.mark.parametrize("text", [
+    "Activists said 40 civilians were shot dead across Syria on Friday.",
+    "Rescuers have been unable to determine a death toll.",
+])
+def test_nationwide_figures_and_unknown_tolls_are_not_incidents(text):
+    assert _asserted(text) == []
