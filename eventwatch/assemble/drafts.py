@@ -68,6 +68,7 @@ class Draft:
     actor2: tuple[Actor, Span | None] | None = None
     anaphoric: bool = False
     indefinite: bool = False
+    summary: bool = False  # "died in clashes and attacks", "two separate attacks": several events in one phrase
     follow_up: bool = False  # "another protester died of his wounds": a later death from an earlier event
     new_topic: bool = False  # the sentence opens with "Also,", "Separately,", "In another attack": a further event
     confidence: float = 0.5
@@ -93,6 +94,15 @@ def _is_anaphoric(token: Token) -> bool:
 _EVENT_NOUNS = {"attack", "explosion", "blast", "strike", "airstrike", "bombing", "clash", "raid", "ambush", "assault",
                 "incident", "shooting", "offensive", "battle", "operation", "massacre", "killing", "protest",
                 "demonstration", "rally", "riot", "abduction", "kidnapping"}
+
+
+def _is_summary(token: Token) -> bool:
+    """A plural event noun ("in clashes and attacks", "two separate attacks", "a series of bombings") stands for
+    several events that the article details elsewhere."""
+    if token.tag_ != "NNS" or token.lemma_.lower() not in _EVENT_NOUNS:
+        return False
+    counted = [c for c in token.children if c.dep_ == "nummod" and c.lower_ not in ("one", "1")]
+    return bool(counted) or token.dep_ == "pobj" and not any(c.dep_ in ("det", "poss") for c in token.children)
 
 
 def _is_indefinite(token: Token) -> bool:
@@ -147,6 +157,16 @@ def _concluded(head: Token) -> bool:
 
 # Nouns for a campaign rather than an incident: "pressed on with an offensive", "the crackdown continued".
 _CAMPAIGN_WORDS = {"offensive", "campaign", "operation", "crackdown", "fight", "war", "struggle", "insurgency"}
+
+
+def _running_toll(head: Token, sentence: SpacySpan, counts: list[Count], ctx: Context) -> bool:
+    """"More than 100 people have been killed in Syria": a large present-perfect toll placed only in a country is a
+    running count for the conflict, not one incident."""
+    if head.pos_ != "VERB" or not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("have", "has") for c in head.children):
+        return False
+    if any((m.place.feature if m.place else "country") != "country" for m in ctx.places_in(sentence)):
+        return False
+    return any(c.about == "killed" and (c.quantity.min or 0) >= 20 for c in counts)
 
 
 def _generic_plural(head: Token, sentence: SpacySpan, counts: list[Count], ctx: Context) -> bool:
@@ -209,6 +229,8 @@ def sentence_drafts(ctx: Context, sentence: SpacySpan, counts: list[Count]) -> l
         if hit.family == "AGREE" and modality == "future" and _concluded(head):
             modality = "asserted"  # "agreed to a ceasefire", "signed a peace deal": the agreement itself happened
         elif modality == "asserted" and _generic_plural(head, sentence, counts, ctx):
+            modality = "historical"
+        elif modality == "asserted" and _running_toll(head, sentence, counts, ctx):
             modality = "historical"
         by_modality.setdefault(modality, []).append(hit)
     drafts: list[Draft] = []
@@ -328,6 +350,7 @@ def _group_drafts(ctx: Context, sentence: SpacySpan, hits: list[TriggerHit], mod
                        victims=victims)
         draft.new_topic = bool(_NEW_TOPIC.match(sentence.text))
         draft.follow_up = bool(_FOLLOW_UP.search(sentence.text))
+        draft.summary = _is_summary(head)
         drafts.append(draft)
     return drafts
 

@@ -26,21 +26,32 @@ __all__ = ["BACKGROUND_AFTER_DAYS", "fold_headline", "headline_end", "is_backgro
 
 BACKGROUND_AFTER_DAYS = 15  # "two weeks ago" is still news; "in October" in a December story is background
 _VIOLENT = {"Explosions/Remote violence", "Battles", "Violence against civilians"}
-_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|as well as)\s*$", re.IGNORECASE)
+# what may stand between two places of one list: "A, B and C", "A region and eastern B province"
+_LIST_GAP = re.compile(
+    r"^\s*(?:(?:region|province|governorate|district|state|county|municipality)s?\s*)?"
+    r"(?:,\s*(?:and|or)?|and|or|as well as)\s*(?:the\s+)?(?:(?:north|south|east|west|central|north-?east|north-?west|"
+    r"south-?east|south-?west)(?:ern)?\s+)?$",
+    re.IGNORECASE,
+)
 _HEADLINE_MAX_WORDS = 22
+_TITLE_SEARCH_CHARS = 300
 
 
 def headline_end(article: Article, doc: Doc) -> int:
     """Character offset where the headline ends (0 when the text does not open with one).
 
-    The headline is the article title when the text opens with it, else a short first line without a closing full
+    The headline is the article title when the text opens with it (after at most a line or two of page furniture),
+    else a short first line without a closing full
     stop that is followed by a blank line (how extracted pages and wire copy put the title above the body).
     """
     text = article.text
     start = len(text) - len(text.lstrip())
     title = (article.title or "").strip()
-    if title and text[start:start + len(title)].lower() == title.lower():
-        return start + len(title)
+    if title:
+        # extracted pages often put a few words of navigation ("Related topics", a section name) above the title
+        at = text.lower().find(title.lower(), 0, start + len(title) + _TITLE_SEARCH_CHARS)
+        if at >= 0:
+            return at + len(title)
     first, sep, _ = text[start:].partition("\n")
     line = first.strip()
     if sep and line and not line.endswith((".", "\"", "”", ":")) and len(line.split()) <= _HEADLINE_MAX_WORDS \
@@ -121,4 +132,15 @@ def fold_headline(events: list[Draft], headline: list[Draft]) -> list[Draft]:
         target.actor1 = target.actor1 or draft.actor1
         target.actor2 = target.actor2 or draft.actor2
         target.confidence = min(0.98, target.confidence + 0.05)
-    return kept + body
+    return kept + _without_detailed_summaries(body)
+
+
+def _without_detailed_summaries(events: list[Draft]) -> list[Draft]:
+    """Drop a summary ("clashes and attacks across the province") that later events of its kind detail."""
+    out = []
+    for i, draft in enumerate(events):
+        if draft.summary and draft.modality == "asserted" and any(
+                _same_kind(later, draft) for later in events[i + 1:] if not later.summary):
+            continue
+        out.append(draft)
+    return out

@@ -39,8 +39,12 @@ def compatible(a: Draft, b: Draft, *, default_date: dt.date | None = None) -> bo
         return True  # protesters or organisers arrested: the intervention in that protest (ACLED codes it there)
     violent = {"Explosions/Remote violence", "Battles", "Violence against civilians"}
     generic_later = b.hit.family == "VIOLENCE" and a.event_type in violent
-    if not (same_type or generic_later or (b.anaphoric and a.event_type in violent and b.event_type in violent)):
-        return False
+    crowd_clash = b.anaphoric and a.event_type in ("Riots", "Protests") and b.hit.family == "BATTLE"
+    if not (same_type or generic_later or crowd_clash
+            or (b.anaphoric and a.event_type in violent and b.event_type in violent)):
+        return False  # ("Sunday's clashes" after a riot are that riot's clashes with police)
+    if a.summary and not b.anaphoric:
+        return False  # a lede's "clashes and attacks" is detailed by later sentences, each its own event
     if b.follow_up and a.event_type == b.event_type:
         return True  # a later death from the injuries of an earlier event, whatever day it happened
     if b.new_topic and not b.anaphoric:

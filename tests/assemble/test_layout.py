@@ -206,3 +206,31 @@ def test_protesters_arrested_are_the_intervention_in_their_protest():
 ])
 def test_nationwide_figures_and_unknown_tolls_are_not_incidents(text):
     assert _asserted(text) == []
+
+
+def test_title_below_page_furniture_is_still_the_headline():
+    text = "Related stories\n\nYouths riot in Lyon\n\nRioting youths burned cars and threw stones at police on Friday."
+    assert headline_end(Article(id="a", text=text, title="Youths riot in Lyon"), None) == len(
+        "Related stories\n\nYouths riot in Lyon")
+
+
+def test_clashes_after_a_riot_are_that_riot():
+    text = ("Rioting youths burned cars and threw stones at police in Lyon on Friday night. "
+            "Six policemen were injured in Friday's clashes, police said.")
+    assert [e.event_type for e in _asserted(text)] == ["Riots"]
+
+
+def test_a_summary_lede_gives_way_to_the_detailed_events():
+    text = ("Activists said 11 soldiers and several civilians died in clashes and attacks across the province. "
+            "Fighting between troops and rebels in the town of Rastan killed 11 soldiers, the group said. "
+            "Government raids on the village of Talbiseh killed four civilians, activists said.")
+    events = _asserted(text)
+    assert sorted(e.fatalities.min for e in events) == [4, 11]
+
+
+@pytest.mark.parametrize("text", [
+    "More than 100 people have been killed in Syria this week, activists said.",
+    "The United Nations says more than 5,000 people have died since the protests began.",
+])
+def test_running_tolls_are_not_incidents(text):
+    assert _asserted(text) == []
