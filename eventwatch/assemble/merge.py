@@ -39,7 +39,8 @@ def compatible(a: Draft, b: Draft, *, default_date: dt.date | None = None) -> bo
         return True  # protesters or organisers arrested: the intervention in that protest (ACLED codes it there)
     violent = {"Explosions/Remote violence", "Battles", "Violence against civilians"}
     generic_later = b.hit.family == "VIOLENCE" and a.event_type in violent
-    crowd_clash = b.anaphoric and a.event_type in ("Riots", "Protests") and b.hit.family == "BATTLE"
+    crowd_clash = b.anaphoric and (a.event_type in ("Riots", "Protests") and b.hit.family == "BATTLE" or
+                                   a.sub_event_type == "Excessive force against protesters" and b.hit.family == "VIOLENCE")
     if not (same_type or generic_later or crowd_clash
             or (b.anaphoric and a.event_type in violent and b.event_type in violent)):
         return False  # ("Sunday's clashes" after a riot are that riot's clashes with police)
@@ -49,6 +50,9 @@ def compatible(a: Draft, b: Draft, *, default_date: dt.date | None = None) -> bo
         return True  # a later death from the injuries of an earlier event, whatever day it happened
     if b.new_topic and not b.anaphoric:
         return False
+    if same_type and a.event_type == "Protests" and "Excessive force against protesters" in (
+            a.sub_event_type, b.sub_event_type) and a.sub_event_type != b.sub_event_type and not b.anaphoric:
+        return False  # the lethal attack on a crowd is coded apart from the rallies reported around it
     if b.indefinite and not (a.place and b.place and a.place.place and b.place.place
                              and a.place.place.name == b.place.place.name):
         return False

@@ -91,7 +91,7 @@ def _not_an_event(token: Token, entry: TriggerEntry, index: dict[str, list[Trigg
     if token.lower_ == "according":  # "according to reports": attribution, not an accord
         return True
     if len(entry.phrase) == 1 and token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") \
-            and not any(form in index for form in _forms(token.head)) \
+            and not any(len(e.phrase) == 1 for form in _forms(token.head) for e in index.get(form, ())) \
             and not (token.lower_.endswith("ing") and entry.family in ("PROTEST", "RIOT", "MOB")):
         return True  # "riot police", "attack helicopter", "protest leaders": a modifier naming a kind of thing
     if len(entry.phrase) == 1 and token.dep_ == "amod" and token.tag_ in ("VBG", "VBN") and token.head.pos_ == "NOUN" \

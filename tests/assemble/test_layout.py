@@ -234,3 +234,11 @@ def test_a_summary_lede_gives_way_to_the_detailed_events():
 ])
 def test_running_tolls_are_not_incidents(text):
     assert _asserted(text) == []
+
+
+def test_lethal_attack_on_a_crowd_is_its_own_event():
+    text = ("Protests were held again in the city of Daraa on Friday. "
+            "On Friday, an attack on protesters gathered inside a mosque in Daraa left at least 37 people dead. "
+            "Witnesses said security forces cut the power to the mosque and then launched the attack.")
+    events = _asserted(text)
+    assert sorted(e.sub_event_type for e in events) == ["Excessive force against protesters", "Peaceful protest"]
