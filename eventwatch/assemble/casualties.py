@@ -83,8 +83,8 @@ def draft_claims(ctx: Context, draft: Draft) -> tuple[list[Claim], list[Count]]:
     for count, _, sentence in draft.counts:
         attribution = claimant_for(sentences, starts[sentence.start_char]) if sentence.start_char in starts else None
         if attribution:
+            attribution, claimant_type = _claimant(ctx, attribution)
             claimant, claimant_span = attribution.claimant, attribution.span
-            claimant_type = _claimant_type(ctx, attribution)
         else:
             claimant = article.outlet or "unattributed report"
             claimant_span = None
@@ -102,12 +102,52 @@ def draft_claims(ctx: Context, draft: Draft) -> tuple[list[Claim], list[Count]]:
     return [claim for claim, _ in kept], [count for _, count in kept]
 
 
+def _claimant(ctx: Context, attribution: Attribution) -> tuple[Attribution, str]:
+    """The claimant of a figure and its type. "X said, citing Y" gives Y's figure when X is a news outlet passing
+    it on, but X's own when X compiled it from what it cites (a monitoring group "citing survivors")."""
+    claimant_type = _claimant_type(ctx, attribution)
+    relay = attribution.relayed_by
+    if relay is not None and relay.claimant.lower() not in _PRONOUNS:
+        relay_type = _claimant_type(ctx, relay)
+        if relay_type not in ("media", "unknown"):
+            return relay, relay_type
+    return attribution, claimant_type
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+
+
 def _claimant_type(ctx: Context, attribution: Attribution) -> str:
     if attribution.described:
         described = ctx.actors.claimant_type(attribution.described, focus_country=ctx.country)
         if described != "unknown":
             return described
-    return ctx.actors.claimant_type(attribution.claimant, focus_country=ctx.country)
+    claimant_type = ctx.actors.claimant_type(attribution.claimant, focus_country=ctx.country)
+    if claimant_type == "unknown" and _private_person(ctx, attribution):
+        return "witnesses"
+    return claimant_type
+
+
+def _private_person(ctx: Context, attribution: Attribution) -> bool:
+    """A person named without any title or affiliation. News style names officials, spokespeople and fighters
+    with their role at first mention; someone quoted by name alone is a resident, survivor or relative."""
+    if attribution.described:
+        return False
+    words = attribution.claimant.split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return False
+    span = attribution.span
+    persons = [e for e in ctx.doc.ents if e.label_ == "PERSON"]
+    if not any(e.start_char <= span.start and span.end <= e.end_char for e in persons):
+        return False
+    # every mention of the person (by surname) must lack a title before it
+    for ent in persons:
+        if ent.text.split()[-1] != words[-1]:
+            continue
+        before = ctx.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.pos_ == "NOUN" and before.text[:1].islower():
+            return False  # "police chief Jane Doe", "spokesman John Smith"
+    return True
 
 
 def casualty_range(claims: list[Claim], counts: list[Count], about: str) -> Quantity | None:

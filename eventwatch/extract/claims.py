@@ -34,6 +34,11 @@ _CITING = re.compile(r"\bciting\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"
 _PROVIDED_BY = re.compile(r"\b(?:toll|figures?|count|tally|numbers?)\s+(?:\w+\s+)?(?:provided|given|released|issued|compiled|"
                           r"announced|published)\s+by\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|\b(?:was|were|is|are|had|has|put)\b))",
                           re.IGNORECASE)
+# "December 4, 2014 Russian officials said": a dateline run into the first sentence is not part of the speaker
+_LEADING_DATE = re.compile(r"\s*(?:date\s+)?(?:\d{4}-\d\d-\d\d|(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?\d{4})\s+(?=\S)")
+# a proper name runs over capitalised words and the small words inside names ("Front to Defend Egypt Protestors")
+_NAME_LINK = frozenset({"of", "for", "to", "the", "and", "de", "al", "el", "on", "in", "&"})
+_APPOSITIVE = re.compile(r"\s*,\s*(?P<role>(?:(?:a|an|the)\s+)?[a-z][^,.;:()\"“”]*)")
 _QUOTE_TRAIL = re.compile(r"[\"”]\s*,?\s*(?P<who>[A-Z][^,.;\"“”]{1,60}?)\s+(?:said|says|told|added|reported)\b")
 
 
@@ -42,6 +47,7 @@ class Attribution:
     claimant: str
     span: Span
     described: str | None = None  # the claimant with its title or appositive, for typing it
+    relayed_by: Attribution | None = None  # "X said, citing Y": X, who passed on Y's figure
 
 
 def _phrase(token: Token) -> tuple[int, int]:
@@ -53,6 +59,10 @@ def _phrase(token: Token) -> tuple[int, int]:
             break
         right = child.right_edge.i
     doc = token.doc
+    # "a spokesperson for the council of X, the area where ...": a nested appositive is not part of the speaker
+    comma = next((t.i for t in doc[token.i + 1:right + 1] if t.text == ","), None)
+    if comma is not None and comma > token.i:
+        right = comma - 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
@@ -62,6 +72,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     punct = re.match(r"[\s,\"“”'’:;–—-]+", piece)
     if punct and punct.end() < len(piece):
         start += punct.end()
+        piece = text[start:end]
+    dated = _LEADING_DATE.match(piece)
+    if dated and dated.end() < len(piece):
+        start += dated.end()
         piece = text[start:end]
     lead = re.match(r"\s*(?:the|a|an)\s+", piece, re.IGNORECASE)
     if lead and end - start - lead.end() > 2:
@@ -80,15 +94,26 @@ def find_attribution(sentence: SpacySpan) -> Attribution | None:
     citing = _CITING.search(sent_text)
     if citing:
         start, end = _trim(text, base + citing.start("who"), base + citing.end("who"))
-        return Attribution(text[start:end], Span(start, end))
-    according = _ACCORDING.search(sent_text)
-    if according:
-        start, end = _trim(text, base + according.start("who"), base + according.end("who"))
-        return Attribution(text[start:end], Span(start, end))
-    provided = _PROVIDED_BY.search(sent_text)
+        return Attribution(text[start:end], Span(start, end), relayed_by=_speaker(sentence))
+    provided = _PROVIDED_BY.search(sent_text)  # before "according to": "according to a toll compiled by X"
     if provided:
         start, end = _trim(text, base + provided.start("who"), base + provided.end("who"))
         return Attribution(text[start:end], Span(start, end))
+    according = _ACCORDING.search(sent_text)
+    if according:
+        return _according(sentence, base + according.start("who"), base + according.end("who"))
+    speaker = _speaker(sentence)
+    if speaker is not None:
+        return speaker
+    trail = _QUOTE_TRAIL.search(sent_text)
+    if trail:
+        start, end = _trim(text, base + trail.start("who"), base + trail.end("who"))
+        return Attribution(text[start:end], Span(start, end))
+    return None
+
+
+def _speaker(sentence: SpacySpan) -> Attribution | None:
+    """The subject of the sentence's reporting verb ("X said", "..., X told Reuters")."""
     best: Token | None = None
     for token in sentence:
         if token.lemma_.lower() == "report" and token.dep_ == "nsubj" and token.head.lemma_ in _REPORTS_HAVE:
@@ -96,22 +121,59 @@ def find_attribution(sentence: SpacySpan) -> Attribution | None:
             continue
         lemma = token.lemma_.lower() or token.lower_
         if lemma in REPORTING_VERBS and token.pos_ in ("VERB", "AUX") and not _in_relative_clause(token):
-            subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass") and not _in_dateline(c)]
+            # a passive subject is what was reported ("12 people were reported killed"), not who reported it,
+            # except in "X was quoted as saying"
+            subjects = [c for c in token.children if (c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and lemma == "quote"))
+                        and not _in_dateline(c)]
             if subjects and subjects[-1].lower_ == "it" and (subjects[-1].dep_ != "nsubj" or lemma not in _IT_SAYS):
                 continue  # "it was reported that ..." has no speaker; "it said" continues one
             if subjects and subjects[-1].lower_ not in ("this", "that", "which", "there"):
                 if best is None or token.dep_ == "ROOT":
                     best = subjects[-1]
-    if best is not None:
-        if best.lower_ in _PRONOUNS:
-            return Attribution(best.text, Span(best.idx, best.idx + len(best.text)))
-        start, end = _trim(text, *_phrase(best))
-        return Attribution(text[start:end], Span(start, end), _described(best))
-    trail = _QUOTE_TRAIL.search(sent_text)
-    if trail:
-        start, end = _trim(text, base + trail.start("who"), base + trail.end("who"))
-        return Attribution(text[start:end], Span(start, end))
-    return None
+    if best is None:
+        return None
+    if best.lower_ in _PRONOUNS:
+        return Attribution(best.text, Span(best.idx, best.idx + len(best.text)))
+    text = doc_text(sentence.doc)
+    start, end = _trim(text, *_phrase(best))
+    return Attribution(text[start:end], Span(start, end), _described(best))
+
+
+def _according(sentence: SpacySpan, start: int, end: int) -> Attribution:
+    """"according to X": X as far as its noun phrase goes, with its appositive ("according to Jane Doe, a police
+    spokeswoman") kept for typing. A proper name ends at its last capitalised word; another noun phrase ends
+    where the parse says it does (the regex alone runs on until punctuation)."""
+    text = doc_text(sentence.doc)
+    start, end = _trim(text, start, end)
+    words = list(re.finditer(r"\S+", text[start:end]))
+    pobj = next((t for t in sentence if start <= t.idx < end and t.dep_ == "pobj" and t.head.lower_ == "to"
+                 and t.head.head.lower_ == "according"), None)
+    if words and words[0].group(0)[:1].isupper():
+        last = 0
+        for k, word in enumerate(words):
+            if word.group(0)[:1].isupper() and not word.group(0).endswith(("’s", "'s")):
+                last = k
+            elif word.group(0).lower() not in _NAME_LINK:
+                break
+        end = start + words[last].end()
+    elif pobj is not None:
+        end = min(end, _phrase(pobj)[1])
+    described = _described(pobj) if pobj is not None else None
+    if described is None:
+        described = _trailing_appositive(sentence, start, end)
+    return Attribution(text[start:end], Span(start, end), described)
+
+
+def _trailing_appositive(sentence: SpacySpan, start: int, end: int) -> str | None:
+    """"according to Jane Doe, spokeswoman for the governor": the role after the comma when the parse did not
+    attach it, i.e. a phrase without a verb running to the next punctuation."""
+    text = doc_text(sentence.doc)
+    role = _APPOSITIVE.match(text, end, sentence.end_char)
+    if role is None:
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in sentence if role.start("role") <= t.idx < role.end("role")):
+        return None  # "according to Doe, gunmen killed five": a clause, not a role
+    return text[start:role.end("role")]
 
 
 _REPORTS_HAVE = frozenset({"have", "put", "give", "suggest", "show", "indicate"})

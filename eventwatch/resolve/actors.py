@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from eventwatch.records import Actor, ActorMention, Span
@@ -34,6 +35,27 @@ _MERGE_ROLES = _ARMED_ROLES | {"police", "government", "defectors", "observers",
 _PREPOSITIONS = frozenset({"for", "of", "at", "in", "from", "with", "on", "to", "citing", "quoting", "by", "via"})
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    """Capitals of countries of a million people or more, as news names them when the state speaks ("Moscow
+    said"); small territories are left out because their capitals are also common names (Victoria, The Valley)."""
+    from countryinfo import all_countries
+
+    names = set()
+    for country in all_countries():
+        info = country.info()
+        capital = info.get("capital")
+        if capital and int(info.get("population") or 0) >= 1_000_000:
+            names.add(capital)
+            names.add(capital.removesuffix(" D.C.").removesuffix(" City"))  # "Washington", "Kuwait"
+    return frozenset(names)
+
+
+def _is_capital(phrase: str) -> bool:
+    """Is the whole phrase a capital city ("Washington", "the Kremlin" is not)?"""
+    return phrase.strip().removeprefix("the ").strip() in _capitals()
 
 
 class _Token(NamedTuple):
@@ -210,8 +232,9 @@ class ActorResolver:
                         if k not in covered and (t.key in _PREPOSITIONS or t.text in ("(", ",", ";"))), len(tokens))
             before = [t for start, t in items if start < cut]
             return before[-1] if before else items[0][1]
-        if countries.find_countries(phrase):
-            return "government"  # "Syria said", "Israel says": a state speaking through its government
+        if countries.find_countries(phrase) or _is_capital(phrase):
+            # "Syria said", "Israel says", "Washington blamed": a state speaking through its government
+            return "government"
         return "unknown"
 
     def _named(self, tokens: list[_Token], focus: str | None) -> dict[tuple[int, int], ActorEntry]:

@@ -81,6 +81,26 @@ def test_claimant_carries_across_sentences(text, expected):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # a role given after "according to X," types X
+    ("Gunmen attacked a checkpoint in Ghazni on Monday, killing 4 policemen, according to Jon Amiri, spokesman "
+     "for the provincial governor.", {("killed", "government", 4)}),
+    # someone quoted by name alone, with no title, is a resident or survivor
+    ("Militants stormed a village in Borno on Sunday. “They killed 9 of our people,” said Musa Adamu, who fled "
+     "to Maiduguri.", {("killed", "witnesses", 9)}),
+    # a monitoring group citing survivors owns its count; a news agency citing officials passes theirs on
+    ("Troops opened fire on defectors in Idlib on Monday, killing 30 of them, the monitoring group said, citing "
+     "accounts from survivors.", {("killed", "activists", 30)}),
+    ("A bomb exploded in a market in Hilla on Monday, killing 12 people, Reuters reported, citing police sources.",
+     {("killed", "government", 12)}),
+])
+def test_claimant_type_from_role_and_relay(text, expected):
+    events = _asserted(text)
+    claims = {(c.about, c.claimant_type, c.min) for e in events for c in e.claims}
+    assert claims == expected
+
+
+@pytest.mark.slow
 def test_headline_figure_gives_way_to_the_body():
     text = ("Bomb kills 9 in Kabul\n\nA bomb exploded at a wedding hall in Kabul on Friday, killing 9 people, "
             "the interior ministry said.")

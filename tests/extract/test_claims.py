@@ -27,6 +27,17 @@ def _sentences(nlp, text):
     ("The initial toll provided by local officials was 14 dead.", "local officials"),
     ("Figures released by the health ministry put the toll at 31.", "health ministry"),
     ("Earlier reports had six people killed.", "Earlier reports"),
+    # the speaker is the noun phrase, not what follows it or a dateline run into the sentence
+    ("According to the Committee for Missing Persons the clashes left four dead.", "Committee for Missing Persons"),
+    ("Two were killed, according to reports from villagers in the area the attackers came from.",
+     "reports from villagers in the area"),
+    ("March 3, 2019 Local officials said gunmen killed five people.", "Local officials"),
+    ("A spokesperson for the district council of Ruvu, the area where the shells fell, said 3 people died.",
+     "spokesperson for the district council of Ruvu"),
+    # a passive subject is what was reported, not who reported it
+    ("Ten villagers were reported killed in the raid.", None),
+    # "according to a toll compiled by X": X
+    ("Seven died, according to a toll compiled by the national police agency.", "national police agency"),
 ])
 def test_find_attribution(nlp, text, claimant):
     found = find_attribution(_sentences(nlp, text)[-1])  # a dateline may parse as a sentence of its own
@@ -40,6 +51,26 @@ def test_find_attribution(nlp, text, claimant):
 def test_claimant_keeps_its_title_for_typing(nlp, text, described):
     found = find_attribution(_sentences(nlp, text)[0])
     assert described in found.described
+
+
+@pytest.mark.parametrize("text, claimant, described", [
+    ("Gunmen killed three traders, according to Omar Faruk, spokesman for the district police chief.",
+     "Omar Faruk", "district police chief"),
+    ("Two guards died, according to Lina Haddad, a resident of the town.", "Lina Haddad", "resident"),
+])
+def test_according_to_keeps_the_appositive(nlp, text, claimant, described):
+    found = find_attribution(_sentences(nlp, text)[0])
+    assert found.claimant == claimant and described in found.described
+
+
+@pytest.mark.parametrize("text, cited, relay", [
+    ("Eight soldiers were killed, Al Jazeera reported, citing military sources.", "military sources", "Al Jazeera"),
+    ("The monitoring group said 30 people were killed, citing accounts from survivors.",
+     "accounts from survivors", "monitoring group"),
+])
+def test_citing_keeps_who_passed_the_figure_on(nlp, text, cited, relay):
+    found = find_attribution(_sentences(nlp, text)[0])
+    assert found.claimant == cited and found.relayed_by.claimant == relay
 
 
 @pytest.mark.parametrize("text, index, claimant", [

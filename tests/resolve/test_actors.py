@@ -220,6 +220,25 @@ def test_government_names_the_state(resolver: ActorResolver, country: str, name:
         ("villagers via Radio Free Asia", "witnesses"),
         ("unnamed sources", "unknown"),
         ("he", "unknown"),
+        # local government bodies speak for the state
+        ("a spokeswoman for the regional council", "government"),
+        ("the municipality", "government"),
+        ("a spokesman for the provincial governor", "government"),
+        # a capital city standing for its state
+        ("Washington", "government"),
+        ("Moscow", "government"),
+        ("Victoria", "unknown"),  # a small territory's capital is as likely a first name
+        # monitoring groups and their media offices
+        ("the Britain-based observatory", "activists"),
+        ("a pro-opposition media center", "activists"),
+        ("local coordination committees", "activists"),
+        # relief and rescue organisations
+        ("aid organizations", "ngo"),
+        ("a volunteer rescue group", "ngo"),
+        ("relief agencies", "ngo"),
+        # kin and neighbours of victims
+        ("a relative of one victim", "witnesses"),
+        ("neighbours", "witnesses"),
     ],
 )
 def test_claimant_type_classifies_sources(resolver: ActorResolver, phrase: str, expected: str) -> None:
