@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..cluster import haversine_km
 from ..records import Place
 from .drafts import Draft
 
@@ -11,6 +12,14 @@ __all__ = ["compatible", "merge"]
 
 
 _PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w+|marchers|rall(?:y|ies)|organi[sz]ers)\b", re.IGNORECASE)
+
+
+_NEAR_KM = 60  # a district-level area and a town in it
+_MUNITIONS = {"missile", "missiles", "rocket", "rockets"}  # fired from the ground or from the air alike
+
+
+def _toll_update(draft: Draft) -> bool:
+    return any(count.toll_update for count, _, _ in draft.counts)
 
 
 def _places_conflict(pa: Place, pb: Place) -> bool:
@@ -23,6 +32,9 @@ def _places_conflict(pa: Place, pb: Place) -> bool:
     if pa.feature == "admin1" or pb.feature == "admin1":
         region, town = (pa, pb) if pa.feature == "admin1" else (pb, pa)
         return town.admin1 is not None and town.admin1 != region.name and town.country == region.country
+    if "city" in (pa.feature, pb.feature) and pa.feature != pb.feature:
+        # a district or area from the supplement and a town: the same scene when the town lies inside or near it
+        return haversine_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) > _NEAR_KM
     return True
 
 
@@ -63,11 +75,12 @@ def compatible(a: Draft, b: Draft, *, default_date: dt.date | None = None) -> bo
             and not b.anaphoric:
         return False
     if a.date and b.date and a.date.date and b.date.date and a.date.date != b.date.date and not (
-            same_type and b.anaphoric and abs((a.date.date - b.date.date).days) <= 2):
+            same_type and (b.anaphoric or _toll_update(a) or _toll_update(b))
+            and abs((a.date.date - b.date.date).days) <= 2):  # a toll update is dated by its report
         return False  # "The attack happened on Monday" still refers back to a lede dated by "told AFP yesterday"
     if same_type and a.sub_event_type != b.sub_event_type and not (b.anaphoric or generic_later):
         specific = {"Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon", "Grenade"}
-        if a.sub_event_type in specific and b.sub_event_type in specific:
+        if a.sub_event_type in specific and b.sub_event_type in specific and b.hit.entry.phrase[0] not in _MUNITIONS:
             return False
     return True
 
@@ -80,9 +93,11 @@ def merge(into: Draft, other: Draft) -> None:
             (into.place.place.feature != "city" and other.place.place.feature == "city")
             or (other.place.detail and not into.place.detail and other.place.place.name == into.place.place.name))):
         into.place = other.place or into.place
-    if other.anaphoric and other.date and other.date.date and other.date.precision == "day":
+    if into.date and other.date and _toll_update(into) and not _toll_update(other):
+        into.date = other.date  # the update's date is the report's; the event's own sentence dates the event
+    elif other.anaphoric and other.date and other.date.date and other.date.precision == "day" and not _toll_update(other):
         into.date = other.date  # "The attack happened on Monday": the sentence about the event dates it
-    else:
+    elif not _toll_update(other):
         into.date = into.date or other.date
     if into.actor1 is None or (into.actor1[1] is None and other.actor1 and other.actor1[1] is not None):
         into.actor1 = other.actor1 or into.actor1

@@ -49,11 +49,22 @@ _AGGREGATE = re.compile(
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4}))|"
     r"(?:over|in|during) the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades?)|so far this year|this year alone|"
     r"across the country|nationwide|throughout the country|(?:\w+-)?(?:month|year)-long|"
-    r"(?:ten|\w+)-month|in (?:the )?(?:\w+ )?(?:months|years) of|since it began|to date|in total since)\b",
+    r"(?:ten|\w+)-month|in (?:the )?(?:\w+ )?(?:months|years) of|since it began|to date|in total since|"
+    r"since the (?:\w+ )?\w+ (?:began|started|erupted|broke out))\b",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_YEAR = re.compile(r"(?<![\d,.])\b(1[89]\d\d|20\d\d)\b")
+# after a four-digit number: a clock time ("at 1930 hours") or a count ("fired 2000 rounds", "nearly 1800 people")
+_NOT_A_YEAR_AFTER = re.compile(
+    r"\s*(?:hours|hrs|hr|h)\b|\s+(?!(?:was|has|its|this|thus|his|is|as|us)\b)(?:[a-z]+s|people|men|women|police)\b",
+    re.IGNORECASE)
+# ... unless a determiner or preposition makes it a year that modifies the noun ("the 1993 riots", "in 2001 polls")
+_YEAR_BEFORE = re.compile(r"\b(?:the|its|his|her|their|in|since|during)\s+$", re.IGNORECASE)
 _PAST_REFERENCE = re.compile(r"\b(?:last year|years? ago|in the past|previously|earlier this year|back in)\b", re.IGNORECASE)
+# a day of the current news ("on Tuesday", "yesterday"): a trigger nearer to it than to a year or a past
+# reference in the same sentence is today's event, and the year dates something else the sentence mentions
+_RECENT_DAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+                         r"last night|this (?:morning|afternoon|evening))\b", re.IGNORECASE)
 
 
 def _clause_chain(token: Token) -> list[Token]:
@@ -82,6 +93,10 @@ def trigger_modality(sentence: SpacySpan, head: Token, *, published: dt.date | N
             depth == 0 and any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg") for c in children)
         ):
             return "negated"
+        if (depth == 0 or depth == 1 and chain[0].dep_ in ("oprd", "xcomp")) and any(c.dep_ in ("nsubj", "nsubjpass") and (
+                c.lower_ in ("nobody", "none", "noone") or c.lower_ == "one" and any(d.lower_ == "no" for d in c.children)
+                or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in children):
+            return "negated"  # "no youths were injured", "nobody was hurt", "no one was killed"
         if depth > 0 and lemma in _NEGATING_GOVERNORS:
             return "negated"
         if depth > 0 and lemma in _CAPABILITY_GOVERNORS and token.pos_ in ("ADJ", "VERB"):
@@ -128,15 +143,23 @@ def trigger_modality(sentence: SpacySpan, head: Token, *, published: dt.date | N
         return "hypothetical"
     if _ANNIVERSARY.search(text):
         return "historical"
+    at = head.idx - sentence.start_char
+    recent = [match.start() for match in _RECENT_DAY.finditer(text)]
     if published is not None:
         for match in _YEAR.finditer(text):
-            if int(match.group(1)) < published.year - 1 or (
-                int(match.group(1)) < published.year and published.month > 2
-            ):
+            year = int(match.group(1))
+            if _NOT_A_YEAR_AFTER.match(text, match.end()) and not _YEAR_BEFORE.search(text[:match.start()]):
+                continue
+            if (year < published.year - 1 or year < published.year and published.month > 2) \
+                    and not _nearer_recent_day(at, match.start(), recent):
                 return "historical"
-    if _PAST_REFERENCE.search(text):
+    if any(not _nearer_recent_day(at, match.start(), recent) for match in _PAST_REFERENCE.finditer(text)):
         return "historical"
     return "asserted"
+
+
+def _nearer_recent_day(at: int, past_at: int, recent: list[int]) -> bool:
+    return any(abs(day - at) < abs(past_at - at) for day in recent)
 
 
 # "across Syria", "throughout northern Nigeria": a country- or region-wide figure (case matters: a proper name)

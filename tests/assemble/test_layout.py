@@ -242,3 +242,26 @@ def test_lethal_attack_on_a_crowd_is_its_own_event():
             "Witnesses said security forces cut the power to the mosque and then launched the attack.")
     events = _asserted(text)
     assert sorted(e.sub_event_type for e in events) == ["Excessive force against protesters", "Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "No youths were reported injured.",
+    "No one was killed.",
+    "Nobody was hurt in Kano on Friday.",
+])
+def test_no_victims_is_no_event(text):
+    assert _asserted(text) == []
+
+
+def test_drone_strike_and_its_missiles_are_one_event():
+    text = ("A drone strike on a compound in North Waziristan on Monday killed at least 12 militants, officials said. "
+            "Two unmanned aircraft fired four missiles at the compound in the town of Miranshah, an official said. "
+            '"Two missiles struck the compound and another two hit a vehicle," the official said.')
+    assert len(_asserted(text)) == 1
+
+
+def test_toll_update_dated_by_its_report_stays_with_the_event():
+    text = ("A suicide bomber struck a mosque in Peshawar on Friday, killing 24 people. "
+            "On Saturday, an official said the death toll from the bombing had risen to 36.")
+    events = _asserted(text)
+    assert len(events) == 1 and events[0].fatalities.min == 36 and str(events[0].date) == "2019-03-08"
