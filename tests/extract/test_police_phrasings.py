@@ -1,0 +1,68 @@
+"""How news, Indian English news included, reports police killing and arresting people, read from coded events."""
+import pytest
+
+import eventwatch
+from eventwatch.evaluation_run import police_labels
+
+PUBLISHED = "2002-03-10"  # a Sunday
+
+
+def _labels(text):
+    return police_labels(eventwatch.code_text(text, published=PUBLISHED))
+
+
+def _modalities(text):
+    return {e.trigger.lower(): e.modality for e in eventwatch.code_text(text, published=PUBLISHED).events}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "a youth perished in police firing in the old city on saturday.",
+    "two men who succumbed to police firing were buried on friday.",
+    "officials said 12 deaths due to police firing were reported from the district.",
+    "most of the people who died in police firing were young men.",
+])
+def test_deaths_in_police_firing_are_police_killings(text):
+    assert "KILL" in _labels(text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "three people were injured in police firing on friday.",
+    "the opposition demanded a probe into the police firing.",
+])
+def test_police_firing_without_deaths_is_no_killing(text):
+    assert "KILL" not in _labels(text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "six persons were held in connection with the arson on saturday.",
+    "forty people have been booked under the anti-terror law.",
+    "the two youths were caught by the police near the station.",
+    "the accused were sent to judicial custody on friday.",
+    "thirty people were lodged in jail after the clashes on saturday.",
+    "the leaders were taken into preventive custody at the border.",
+])
+def test_arrest_phrasings_are_arrests(text):
+    assert "ARREST" in _labels(text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "police arrested nearly 4000 rioters and fired 2000 rounds on friday.",
+    "the curfew was imposed at 1930 hours and police arrested 40 people.",
+    "the 12 men were remanded in police custody till april 2.",
+    "the two militants arrested on tuesday were also involved in an attack on a temple in 1998.",
+])
+def test_counts_clock_times_and_deadlines_do_not_make_an_arrest_history(text):
+    assert "ARREST" in _labels(text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "in 1990, two brothers were killed in police firing in the old city.",
+    "the riots of 1993 left hundreds dead in the city.",
+])
+def test_a_year_long_past_still_makes_an_event_history(text):
+    assert "asserted" not in _modalities(text).values()
