@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Span as SpacySpan
 
-from ..extract.claims import Attribution, claimant_for
+from ..extract.claims import Attribution, claimant_for, is_background_figure
 from ..extract.quantities import Count
 from ..records import Claim, Quantity, Span
 from .context import Context
@@ -82,6 +82,8 @@ def draft_claims(ctx: Context, draft: Draft) -> tuple[list[Claim], list[Count]]:
     seen: set[tuple[str, str, int | None, int | None]] = set()
     for count, _, sentence in draft.counts:
         attribution = claimant_for(sentences, starts[sentence.start_char]) if sentence.start_char in starts else None
+        if attribution is not None and is_background_figure(sentence, count.span.start, attribution.span):
+            attribution = None  # the speaker blames; the toll of the attack blamed is the outlet's
         if attribution:
             attribution, claimant_type = _claimant(ctx, attribution)
             claimant, claimant_span = attribution.claimant, attribution.span
@@ -90,7 +92,7 @@ def draft_claims(ctx: Context, draft: Draft) -> tuple[list[Claim], list[Count]]:
             claimant_span = None
             claimant_type = "media"
         key = (claimant.lower(), count.about, count.quantity.min, count.quantity.max)
-        if key in seen:
+        if any(_same_source(key, other) for other in seen):
             continue
         seen.add(key)
         sent_span = Span(sentence.start_char, sentence.end_char)
@@ -100,6 +102,15 @@ def draft_claims(ctx: Context, draft: Draft) -> tuple[list[Claim], list[Count]]:
     body_about = {claim.about for claim, _, heading in rows if not heading}
     kept = [(claim, count) for claim, count, heading in rows if not (heading and claim.about in body_about)]
     return [claim for claim, _ in kept], [count for _, count in kept]
+
+
+def _same_source(a: tuple[str, str, int | None, int | None], b: tuple[str, str, int | None, int | None]) -> bool:
+    """The same figure from the same source named twice: "state military police" and later "the military police",
+    "Jane Doe" and "Doe"."""
+    if a[1:] != b[1:]:
+        return False
+    short, long = sorted((a[0], b[0]), key=len)
+    return short == long or long.endswith(" " + short)
 
 
 def _claimant(ctx: Context, attribution: Attribution) -> tuple[Attribution, str]:

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from ..nlp import doc_text
 from ..records import Span
 
-__all__ = ["Attribution", "claimant_for", "find_attribution", "REPORTING_VERBS"]
+__all__ = ["Attribution", "claimant_for", "find_attribution", "is_background_figure", "REPORTING_VERBS"]
 
 REPORTING_VERBS = {
     "say", "tell", "report", "claim", "state", "announce", "confirm", "add", "estimate", "put", "quote",
@@ -125,6 +125,9 @@ def _speaker(sentence: SpacySpan) -> Attribution | None:
             # except in "X was quoted as saying"
             subjects = [c for c in token.children if (c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and lemma == "quote"))
                         and not _in_dateline(c)]
+            if any(c.i < token.i for c in subjects):
+                # "..., it said: one officer and two suspects": what follows the colon is the content
+                subjects = [c for c in subjects if c.i < token.i]
             if subjects and subjects[-1].lower_ == "it" and (subjects[-1].dep_ != "nsubj" or lemma not in _IT_SAYS):
                 continue  # "it was reported that ..." has no speaker; "it said" continues one
             if subjects and subjects[-1].lower_ not in ("this", "that", "which", "there"):
@@ -176,6 +179,24 @@ def _trailing_appositive(sentence: SpacySpan, start: int, end: int) -> str | Non
     return text[start:role.end("role")]
 
 
+def is_background_figure(sentence: SpacySpan, start: int, speaker: Span) -> bool:
+    """Is the figure at character ``start`` background that ``speaker`` does not vouch for? In "X blamed Y for
+    the attack that killed 24 people" X asserts the blame; the toll in the relative clause describing the attack
+    is the outlet's own account of a known event."""
+    token = next((t for t in sentence if t.idx <= start < t.idx + len(t.text)), None)
+    if token is None:
+        return False
+    in_clause = False
+    for node in (token, *token.ancestors):
+        if node.dep_ in ("relcl", "acl"):
+            in_clause = True
+        elif in_clause and node.lemma_.lower() in _ACCUSE:
+            return any(c.dep_ == "nsubj" and c.idx < speaker.end and speaker.start < c.idx + len(c.text)
+                       for c in node.children)
+    return False
+
+
+_ACCUSE = frozenset({"blame", "accuse", "condemn", "denounce", "hold"})
 _REPORTS_HAVE = frozenset({"have", "put", "give", "suggest", "show", "indicate"})
 _IT_SAYS = frozenset({"say", "add", "tell", "report", "announce", "claim", "state", "confirm"})
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})

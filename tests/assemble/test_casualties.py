@@ -106,3 +106,17 @@ def test_headline_figure_gives_way_to_the_body():
             "the interior ministry said.")
     claims = [(c.claimant_type, c.min) for e in _asserted(text) for c in e.claims if c.about == "killed"]
     assert claims == [("government", 9)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # the speaker vouches for the blame, not for the toll of the attack it blames
+    ("Washington blamed the group for last week's bombing of a market in Kabul that killed 30 people.",
+     [("killed", "media", 30)]),
+    # one source named twice gives one claim
+    ("At least 5 people died during a police raid in Lagos on Friday, state police said. At least 5 people died, "
+     "the police said in a statement.", [("killed", "government", 5)]),
+])
+def test_one_claim_per_source_and_figure(text, expected):
+    claims = [(c.about, c.claimant_type, c.min) for e in _asserted(text) for c in e.claims]
+    assert claims == expected

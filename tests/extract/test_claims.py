@@ -1,7 +1,7 @@
 """Who asserts a sentence's figures: attribution within a sentence and across sentences (real model: slow)."""
 import pytest
 
-from eventwatch.extract.claims import claimant_for, find_attribution
+from eventwatch.extract.claims import claimant_for, find_attribution, is_background_figure
 
 pytestmark = pytest.mark.slow
 
@@ -36,6 +36,8 @@ def _sentences(nlp, text):
      "spokesperson for the district council of Ruvu"),
     # a passive subject is what was reported, not who reported it
     ("Ten villagers were reported killed in the raid.", None),
+    # after a colon comes what was said, not who said it
+    ("Four people died, it said: two guards and two drivers.", "it"),
     # "according to a toll compiled by X": X
     ("Seven died, according to a toll compiled by the national police agency.", "national police agency"),
 ])
@@ -92,3 +94,15 @@ def test_surname_takes_the_description_of_its_first_mention(nlp):
     text = ("Ali Khan, a police spokesman, said the attack began at dawn. Khan said 6 people were killed.")
     found = claimant_for(_sentences(nlp, text), 1)
     assert found.claimant == "Khan" and "police spokesman" in found.described
+
+
+@pytest.mark.parametrize("text, figure, background", [
+    ("Officials blamed the rebels for an ambush near Gao that killed 12 soldiers.", "killed 12", True),
+    ("The army accused the militia of a massacre that left 30 villagers dead.", "30", True),
+    ("Officials said the ambush near Gao killed 12 soldiers.", "killed 12", False),
+    ("Officials blamed the rebels, saying 12 soldiers were killed.", "12", False),
+])
+def test_toll_in_a_blamed_attack_is_background(nlp, text, figure, background):
+    sentence = _sentences(nlp, text)[0]
+    speaker = find_attribution(sentence)
+    assert is_background_figure(sentence, text.index(figure), speaker.span) == background
