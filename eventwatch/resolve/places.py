@@ -13,7 +13,8 @@ focus country, or very big towns elsewhere.
 Precision (ACLED ``geo_precision``): 1 the named town; 2 near or outside a town ("near X", "outside X",
 "on the outskirts of X", "10 km north of X", "rural X"), or a part of it the gazetteer lacks ("in Adhamiya, a
 Baghdad district", "the al-Midan neighbourhood of Damascus", "Khalidiya, near Homs", a supplement
-neighbourhood), coded to the enclosing town with ``detail``; 3 only a region ("Idlib province") or a country.
+neighbourhood), coded to the enclosing town with ``detail``, or a curated district ("Mohmand", "Khwaja
+Bahauddin district"), coded to itself; 3 only a region ("Idlib province") or a country.
 Country names are places only after a locative preposition ("in Syria"); demonyms never are, but both
 count as evidence in :meth:`PlaceResolver.country_focus`.
 """
@@ -77,6 +78,8 @@ _LOCATIVE_BEFORE = re.compile(
     re.I,
 )
 _MAX_FOCUS = 5
+# Curated places (places_supplement.tsv): neighbourhoods coded to their town, and districts standing for themselves.
+_CURATED = ("supplement", "district")
 _PARTIAL_FOCUS_FLOOR = 5_000
 _NAMED_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Boulevard|Square|Bridge|Mosque|Highway|Gate)\b")
 _ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|state|region) of\s+$", re.I)
@@ -188,7 +191,7 @@ class PlaceResolver:
             if not places:
                 continue
             named_unit = query != surface or surface.split()[-1].casefold() in ADMIN_WORDS  # "Homs province"
-            if named_unit or places[0].feature == "supplement":
+            if named_unit or places[0].feature in _CURATED:
                 if len({p.country for p in places}) == 1:
                     found.append(places[0].country)
                 continue
@@ -321,11 +324,18 @@ class PlaceResolver:
         if admin_before and query == surface:
             query = surface + " province"
         place = self.choose(self.gazetteer.lookup(query), focus, surface=query)
+        if place is not None and place.feature == "city" and " " not in surface:
+            # News says "Gaza" for the whole Strip and "Gaza City" for the town: a bare town name whose own
+            # unit is "<name> Strip" means the territory.
+            territory = self.gazetteer.admin1_place(place.country, f"{surface} Strip")
+            if territory is not None and place.admin1 == territory.name:
+                return _Found(start, end, territory, 3)
         if place is None:
             if label in PLACE_LABELS and surface not in _stopwords():
                 return _Found(start, end, None, 1)
             return None
-        if place.feature == "city" and label in MAYBE_PLACE_LABELS | {"SCAN_PART"}:
+        curated = place.geonameid is None and place.country in focus and label in MAYBE_PLACE_LABELS
+        if place.feature == "city" and label in MAYBE_PLACE_LABELS | {"SCAN_PART"} and not curated:
             # A model "person" or "organisation", or a word out of a longer name, is a town only when it
             # is a real town of the article's countries ("Hama" tagged ORG), or a very big one elsewhere.
             floor = _PARTIAL_FOCUS_FLOOR if place.country in focus else (
@@ -337,6 +347,8 @@ class PlaceResolver:
             return _Found(start, end, town or place, 2, detail=(start, end)) if town else _Found(start, end, place, 2)
         if place.feature in ("admin1", "country"):
             return _Found(start, end_with_admin if query != surface else end, place, 3)
+        if place.feature == "district":
+            return _Found(start, end, place, 2)
         return _Found(start, end, place, self._town_precision(text, start, end))
 
     @staticmethod
@@ -368,7 +380,7 @@ class PlaceResolver:
         best = places[0]
         if explicit_admin and best.feature == "admin1":
             return best
-        if best.feature == "supplement":
+        if best.feature in _CURATED:
             # Curated neighbourhoods need no focus unless a real town shares the name.
             return best if all(p.population < 10_000 for p in places[1:]) else None
         if best.population >= self.min_foreign_population:
@@ -410,6 +422,9 @@ class PlaceResolver:
                         _close(own, container) or (container.feature == "admin1" and own.admin1 == container.admin1)):
                     # The gazetteer knows the sub-place itself: code it, not its container.
                     out.append(_Found(sub_start, sub_end, own, 1, blocked=more))
+                    continue
+                if own is not None and own.feature == "district" and own.admin1 == container.admin1:
+                    out.append(_Found(sub_start, sub_end, own, 2, blocked=more))  # a curated district of the unit
                     continue
                 if own is not None and own.feature == "supplement":
                     container = self.gazetteer.enclosing(own) or container
@@ -461,7 +476,7 @@ def _coherent_lists(text: str, found: list[_Found], focus: Sequence[str]) -> lis
     for group, size in zip(groups, names):
         tail = _LIST_TAIL.match(text, group[-1].end)  # unknown names after the last known one still count
         size += len(_LIST_NAME.findall(tail.group(0))) if tail else 0
-        towns = [f for f in group if f.place is not None and f.place.feature in ("city", "supplement")]
+        towns = [f for f in group if f.place is not None and f.place.feature in ("city", *_CURATED)]
         if size >= 3 and any(f.place.country == focus[0] for f in towns):  # type: ignore[union-attr]
             odd.update(id(f) for f in towns if f.place.country != focus[0])  # type: ignore[union-attr]
     return [f for f in found if id(f) not in odd]
@@ -471,7 +486,7 @@ def _weight(place: Place) -> int:
     # A unit's population sums its towns; count it as one big town so it does not outweigh real towns.
     if place.feature == "admin1":
         return place.population // 10
-    return max(place.population, 1000) if place.feature == "supplement" else place.population
+    return max(place.population, 1000) if place.feature in _CURATED else place.population
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

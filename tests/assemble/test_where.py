@@ -97,3 +97,22 @@ def test_undated_article_uses_its_own_first_day_for_events_without_a_date():
     result = next(eventwatch.code_articles([Article(id="undated2", text=text, published=None)]))
     dated = [e.date for e in result.events if e.modality == "asserted"]
     assert dated and all(d == dt.date(2012, 7, 12) for d in dated)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Officials raised the toll from the mosque bombing in Peshawar to 36 on Saturday, a day after the bombing.",
+     "2019-03-08"),
+    ("Police said on Saturday, two days after the attack, that gunmen had killed five villagers in Kano.",
+     "2019-03-07"),
+])
+def test_a_day_after_the_attack_dates_the_attack(text, date):
+    assert str(_first_asserted(text).date) == date
+
+
+@pytest.mark.parametrize("text, location, admin1", [
+    ("Peshawar: A suicide bomber killed 20 worshippers at a mosque on Friday, an official said. "
+     "The official, from the northwestern Mohmand region, gave the toll.", "Mohmand", "Khyber Pakhtunkhwa"),
+])
+def test_an_opening_report_takes_the_district_named_next(text, location, admin1):
+    event = _first_asserted(text)
+    assert (event.location, event.admin1) == (location, admin1)

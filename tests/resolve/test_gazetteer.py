@@ -126,3 +126,25 @@ def test_capital_is_the_countrys_capital_town(gazetteer: Gazetteer, iso: str, ca
 def test_admin1_names_use_common_english_spellings(gazetteer: Gazetteer) -> None:
     assert gazetteer.admin1_place("MM", "Sagaing region") is not None
     assert "Naypyidaw" in gazetteer.admin1_names("MM")
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "country", "admin1", "feature"),
+    [
+        ("Mohmand Agency", "Mohmand", "PK", "Khyber Pakhtunkhwa", "district"),
+        ("North Waziristan", "North Waziristan", "PK", "Khyber Pakhtunkhwa", "district"),
+        ("Bajour", "Bajaur", "PK", "Khyber Pakhtunkhwa", "district"),
+        ("Mohmand region", "Mohmand", "PK", "Khyber Pakhtunkhwa", "district"),
+        ("Khwaja Bahuddin", "Khwaja Bahauddin", "AF", "Takhar", "district"),
+        ("Marja", "Marjah", "AF", "Helmand", "district"),
+        ("Shaar Hanegev", "Sha'ar HaNegev", "IL", "Southern District", "district"),
+        ("Mir Ali", "Mir Ali", "PK", "Khyber Pakhtunkhwa", "city"),
+        ("Beeri", "Be'eri", "IL", "Southern District", "city"),
+        ("Barsalogo", "Barsalogho", "BF", "Centre-Nord", "city"),
+    ],
+)
+def test_supplement_districts_and_towns_stand_for_themselves_in_their_unit(
+        gazetteer: Gazetteer, query: str, name: str, country: str, admin1: str, feature: str) -> None:
+    place = next(p for p in gazetteer.lookup(query) if p.country == country)
+    assert (place.name, place.admin1, place.feature) == (name, admin1, feature)
+    assert gazetteer.enclosing(place) is None

@@ -339,3 +339,37 @@ def test_a_list_of_foreign_towns_in_one_country_is_kept(resolver: PlaceResolver)
 )
 def test_focus_from_scene_towns_and_place_country_appositions(resolver: PlaceResolver, text: str, first: str) -> None:
     assert resolver.country_focus(text)[:1] == [first]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name", "precision"),
+    [
+        ("A suicide bomber struck a mosque in the Mohmand tribal district of Pakistan on Friday.", "Mohmand",
+         "Mohmand", 2),
+        ("Militants attacked a checkpoint in North Waziristan, Pakistan, on Monday.", "North Waziristan",
+         "North Waziristan", 2),
+        ("The Taliban attacked police posts in the Khwaja Bahuddin district of Takhar province in Afghanistan.",
+         "Khwaja Bahuddin", "Khwaja Bahauddin", 2),
+        ("Sirens sounded in Shaar Hanegev after a rocket was fired at Israel.", "Shaar Hanegev", "Sha'ar HaNegev", 2),
+        ("Gunmen killed two soldiers in Mir Ali in northwestern Pakistan on Sunday.", "Mir Ali", "Mir Ali", 1),
+    ],
+)
+def test_curated_districts_and_towns_resolve_to_themselves(resolver: PlaceResolver, text: str, surface: str,
+                                                          name: str, precision: int) -> None:
+    found = {m.surface: m for m in _places(resolver, text)}
+    assert found[surface].place is not None
+    assert (found[surface].place.name, found[surface].geo_precision, found[surface].detail) == (name, precision, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("Israeli airstrikes killed 13 Palestinians in Gaza on Wednesday.", "Gaza", "Gaza Strip"),
+        ("Militants in Gaza fired rockets into southern Israel.", "Gaza", "Gaza Strip"),
+        ("An airstrike hit a house in Gaza City on Wednesday, Palestinian medics said.", "Gaza City", "Gaza City"),
+    ],
+)
+def test_bare_gaza_is_the_strip_and_gaza_city_the_town(resolver: PlaceResolver, text: str, surface: str,
+                                                       name: str) -> None:
+    found = {m.surface: m for m in _places(resolver, text)}
+    assert found[surface].place is not None and found[surface].place.name == name
