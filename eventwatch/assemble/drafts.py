@@ -97,12 +97,13 @@ _EVENT_NOUNS = {"attack", "explosion", "blast", "strike", "airstrike", "bombing"
 
 
 def _is_summary(token: Token) -> bool:
-    """A plural event noun ("in clashes and attacks", "two separate attacks", "a series of bombings") stands for
-    several events that the article details elsewhere."""
+    """A counted or paired plural event noun ("two separate attacks", "in clashes and attacks") stands for several
+    events that the article details elsewhere ("killed in airstrikes" alone is one day's strikes, one event)."""
     if token.tag_ != "NNS" or token.lemma_.lower() not in _EVENT_NOUNS:
         return False
     counted = [c for c in token.children if c.dep_ == "nummod" and c.lower_ not in ("one", "1")]
-    return bool(counted) or token.dep_ == "pobj" and not any(c.dep_ in ("det", "poss") for c in token.children)
+    paired = [c for c in token.children if c.dep_ == "conj" and c.lemma_.lower() in _EVENT_NOUNS and c.lemma_ != token.lemma_]
+    return bool(counted) or bool(paired)
 
 
 def _is_indefinite(token: Token) -> bool:

@@ -17,7 +17,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ..records import Article, PlaceMention
+from ..records import Article, PlaceMention, Span
 from ..resolve.dates import DateMention
 from .context import Context
 from .drafts import Draft
@@ -35,6 +35,7 @@ _LIST_GAP = re.compile(
 )
 _HEADLINE_MAX_WORDS = 22
 _TITLE_SEARCH_CHARS = 300
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3}")
 
 
 def headline_end(article: Article, doc: Doc) -> int:
@@ -81,25 +82,40 @@ def is_background_date(mention: DateMention | None, published: dt.date | None) -
 
 
 def split_place_list(ctx: Context, draft: Draft) -> list[Draft]:
-    """One draft per place when the draft's place is one of a tight list of places in its sentence."""
+    """One draft per place when the draft's place is one of a list of places in its sentence ("in A, B and C").
+
+    List members the gazetteer does not know are kept as unresolved places (location_detail only) when the list
+    is a real one: its last member follows "and"/"or", and every separator is a list separator."""
     if draft.place is None or draft.counts:
         return [draft]  # a shared casualty figure cannot be divided between the places
-    mentions = [m for m in ctx.places_in(draft.sentence) if m.place is not None]
-    mentions.sort(key=lambda m: m.span.start)
     text = ctx.article.text
+    resolved = {m.span.start: m for m in ctx.places_in(draft.sentence) if m.place is not None}
+    items: dict[int, PlaceMention] = dict(resolved)
+    for match in _CAPITALISED.finditer(text, draft.sentence.start_char, draft.sentence.end_char):
+        if match.start() not in items and not any(m.span.start < match.start() < m.span.end for m in resolved.values()):
+            items[match.start()] = PlaceMention(Span(match.start(), match.end()), match.group(), None,
+                                                geo_precision=2, detail=match.group(), detail_span=Span(match.start(), match.end()))
+    ordered = [items[k] for k in sorted(items)]
     try:
-        at = next(i for i, m in enumerate(mentions) if m.span == draft.place.span)
+        at = next(i for i, m in enumerate(ordered) if m.span == draft.place.span)
     except StopIteration:
         return [draft]
-    group: list[PlaceMention] = [mentions[at]]
+    group: list[PlaceMention] = [ordered[at]]
+    gaps: list[str] = []
     for step in (-1, 1):
         i = at
-        while 0 <= i + step < len(mentions):
-            a, b = (mentions[i + step], mentions[i]) if step < 0 else (mentions[i], mentions[i + step])
-            if not _LIST_GAP.match(text[a.span.end:b.span.start]) or a.place.feature != b.place.feature:
+        while 0 <= i + step < len(ordered):
+            a, b = (ordered[i + step], ordered[i]) if step < 0 else (ordered[i], ordered[i + step])
+            gap = text[a.span.end:b.span.start]
+            if not _LIST_GAP.match(gap) or (a.place and b.place and a.place.feature != b.place.feature):
                 break
-            group.insert(0, mentions[i + step]) if step < 0 else group.append(mentions[i + step])
+            gaps.append(gap)
+            group.insert(0, ordered[i + step]) if step < 0 else group.append(ordered[i + step])
             i += step
+    if any(m.place is None for m in group):
+        if not any(re.search(r"\b(?:and|or)\b", gap) for gap in gaps):
+            return [draft]
+        group = [m for m in group if m.place is not None or m.span.start > draft.sentence.start_char]
     if len(group) < 2:
         return [draft]
     return [dataclasses.replace(draft, place=mention, counts=[]) for mention in group]

@@ -15,7 +15,7 @@ _PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w+|marchers|rall(?:y|ies)|
 
 
 _NEAR_KM = 60  # a district-level area and a town in it
-_MUNITIONS = {"missile", "missiles", "rocket", "rockets"}  # fired from the ground or from the air alike
+_MUNITIONS = {"missile", "missiles"}  # fired by drones and jets as often as from the ground
 
 
 def _toll_update(draft: Draft) -> bool:
@@ -70,6 +70,10 @@ def compatible(a: Draft, b: Draft, *, default_date: dt.date | None = None) -> bo
         return False
     if a.place and b.place and a.place.place and b.place.place and _places_conflict(a.place.place, b.place.place):
         return False
+    if a.place and b.place and (a.place.place is None or b.place.place is None) and \
+            a.place.surface.casefold() not in b.place.surface.casefold() and \
+            b.place.surface.casefold() not in a.place.surface.casefold():
+        return False  # a place the gazetteer lacks is still a different place from another named one
     a_date = a.date.date if a.date and a.date.date else default_date
     if a_date and b.date and b.date.date and not (a.date and a.date.date) and abs((a_date - b.date.date).days) > 1 \
             and not b.anaphoric:

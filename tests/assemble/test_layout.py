@@ -265,3 +265,14 @@ def test_toll_update_dated_by_its_report_stays_with_the_event():
             "On Saturday, an official said the death toll from the bombing had risen to 36.")
     events = _asserted(text)
     assert len(events) == 1 and events[0].fatalities.min == 36 and str(events[0].date) == "2019-03-08"
+
+
+def test_place_list_keeps_members_the_gazetteer_lacks():
+    events = _asserted("On Friday, gunmen attacked police posts in the villages of Kirkuk, Dibbinaya and Qaraqoshbar.")
+    assert len(events) == 3
+    assert {e.location_detail for e in events} >= {"Dibbinaya", "Qaraqoshbar"}
+
+
+def test_a_name_after_a_comma_is_not_a_list():
+    events = _asserted("Gunmen attacked a police post in Kirkuk on Friday, Reuters reported.")
+    assert len(events) == 1
