@@ -115,7 +115,7 @@ class Place:
     longitude: float
     geonameid: int | None = None
     admin1: str | None = None  # admin1 name, e.g. "Hama"
-    feature: str = "city"  # city | admin1 | country | supplement
+    feature: str = "city"  # city | admin1 | district | country | supplement
     population: int = 0
 
 

@@ -63,7 +63,11 @@ def assemble(article: Article, doc: Doc, *, places: PlaceLookup, actors: ActorLo
             if mention.date:
                 previous = mention
     for draft in events:  # after merging, so a guessed place never keeps two mentions of one event apart
-        draft.place = draft.place or inherited_place(ctx, draft)
+        if draft.place is None or draft.place.place is not None and draft.place.place.feature == "country":
+            found = inherited_place(ctx, draft)
+            if found is not None and (draft.place is None or found.place is None
+                                      or found.place.country == draft.place.place.country):
+                draft.place = found
     return [to_event(ctx, draft) for draft in fold_headline(events, headline)], distinct_statements(statements)
 
 

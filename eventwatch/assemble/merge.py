@@ -15,6 +15,7 @@ _PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w+|marchers|rall(?:y|ies)|
 
 
 _NEAR_KM = 60  # a district-level area and a town in it
+_SPECIFICITY = {"country": 0, "admin1": 1, "district": 2, "supplement": 3, "city": 3}
 _MUNITIONS = {"missile", "missiles"}  # fired by drones and jets as often as from the ground
 
 
@@ -29,6 +30,8 @@ def _places_conflict(pa: Place, pb: Place) -> bool:
         return False
     if pa.feature == "admin1" and pb.feature == "admin1":
         return True
+    if pa.feature == "district" or pb.feature == "district":
+        return haversine_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) > _NEAR_KM
     if pa.feature == "admin1" or pb.feature == "admin1":
         region, town = (pa, pb) if pa.feature == "admin1" else (pb, pa)
         return town.admin1 is not None and town.admin1 != region.name and town.country == region.country
@@ -94,9 +97,9 @@ def merge(into: Draft, other: Draft) -> None:
         into.sub_event_type = "Protest with intervention"
     into.counts.extend(other.counts)
     if into.place is None or (other.place and into.place.place and other.place.place and (
-            (into.place.place.feature != "city" and other.place.place.feature == "city")
+            _SPECIFICITY.get(other.place.place.feature, 2) > _SPECIFICITY.get(into.place.place.feature, 2)
             or (other.place.detail and not into.place.detail and other.place.place.name == into.place.place.name))):
-        into.place = other.place or into.place
+        into.place = other.place or into.place  # the most specific place any mention names
     if into.date and other.date and _toll_update(into) and not _toll_update(other):
         into.date = other.date  # the update's date is the report's; the event's own sentence dates the event
     elif other.anaphoric and other.date and other.date.date and other.date.precision == "day" and not _toll_update(other):

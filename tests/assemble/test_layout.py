@@ -276,3 +276,10 @@ def test_place_list_keeps_members_the_gazetteer_lacks():
 def test_a_name_after_a_comma_is_not_a_list():
     events = _asserted("Gunmen attacked a police post in Kirkuk on Friday, Reuters reported.")
     assert len(events) == 1
+
+
+def test_a_later_district_refines_a_province():
+    text = ("Taliban fighters attacked checkpoints in Helmand province on Friday, killing nine militiamen. "
+            "The attack took place in Nad Ali district, officials said.")
+    events = _asserted(text)
+    assert len(events) == 1 and events[0].location != "Helmand"
