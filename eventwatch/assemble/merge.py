@@ -19,6 +19,10 @@ _SPECIFICITY = {"country": 0, "admin1": 1, "district": 2, "supplement": 3, "city
 _MUNITIONS = {"missile", "missiles"}  # fired by drones and jets as often as from the ground
 
 
+def _killed(draft: Draft) -> list:
+    return [count for count, _, _ in draft.counts if count.about == "killed"]
+
+
 def _toll_update(draft: Draft) -> bool:
     return any(count.toll_update for count, _, _ in draft.counts)
 
@@ -65,6 +69,9 @@ def compatible(a: Draft, b: Draft, *, default_date: dt.date | None = None) -> bo
         return True  # a later death from the injuries of an earlier event, whatever day it happened
     if b.new_topic and not b.anaphoric:
         return False
+    if _killed(a) and _killed(b) and b.place and not a.place and not (b.anaphoric or b.follow_up or _toll_update(b)) \
+            and {c.quantity.min for c in _killed(a)} != {c.quantity.min for c in _killed(b)}:
+        return False  # another toll, in a place of its own: another event ("three soldiers died in Idlib")
     if same_type and a.event_type == "Protests" and "Excessive force against protesters" in (
             a.sub_event_type, b.sub_event_type) and a.sub_event_type != b.sub_event_type and not b.anaphoric:
         return False  # the lethal attack on a crowd is coded apart from the rallies reported around it

@@ -283,3 +283,10 @@ def test_a_later_district_refines_a_province():
             "The attack took place in Nad Ali district, officials said.")
     events = _asserted(text)
     assert len(events) == 1 and events[0].location != "Helmand"
+
+
+def test_another_toll_in_another_place_is_another_event():
+    text = ("More than 60 army deserters were shot dead by machinegun fire as they tried to flee their base, "
+            "the monitoring group said. The group said three soldiers had died in fighting with rebels in Idlib province.")
+    events = _asserted(text)
+    assert sorted(e.fatalities.min for e in events) == [3, 61]
