@@ -12,7 +12,8 @@ from .evaluate import (
     check_floors as floors_failed, default_gazetteer, evaluate, evaluate_sentences, is_sentence_label_file, load_floors, load_gold, load_predictions,
 )
 from .evaluate_plover import evaluate_plover, format_plover, is_plover_file
-from .records import Article, Result
+from .assemble.layout import BACKGROUND_AFTER_DAYS
+from .records import Article, Event, Result
 from .settings import Settings
 
 __all__ = ["run_eval", "gold_articles", "police_labels"]
@@ -37,11 +38,21 @@ def gold_articles(gold: Iterable[dict]) -> list[Article]:
 _DEATH_TRIGGERS = ("kill", "shot", "shoot", "gun", "died", "die", "dead", "death", "perish", "succumb", "fell to")
 
 
+def _reported_as_done(event: Event, published: dt.date | None) -> bool:
+    """The event happened: asserted, or a running count coded historical but dated within the news of the day
+    ("over 2,500 have been arrested in the last five days", "99 have been killed in police firing so far").
+    A past event dated long before publication, and negated, future or hypothetical events, are not."""
+    if event.modality == "asserted":
+        return True
+    return event.modality == "historical" and published is not None and event.date is not None \
+        and 0 <= (published - event.date).days <= BACKGROUND_AFTER_DAYS
+
+
 def police_labels(result: Result) -> set[str]:
     """IndiaPoliceEvents questions answered from coded events: did police kill someone / arrest someone?"""
     labels: set[str] = set()
     for event in result.events:
-        if event.modality != "asserted":
+        if not _reported_as_done(event, result.article.published):
             continue
         state_side = event.actor1 is not None and event.actor1.inter == 1
         if state_side and (event.event_type in ("Violence against civilians", "Battles")

@@ -66,3 +66,13 @@ def test_counts_clock_times_and_deadlines_do_not_make_an_arrest_history(text):
 ])
 def test_a_year_long_past_still_makes_an_event_history(text):
     assert "asserted" not in _modalities(text).values()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, labels", [
+    ("officials said over 300 people have been arrested in the state over the last five days.", {"ARREST"}),
+    ("in 1995, police arrested 40 people in the old city.", set()),
+    ("the police will arrest anyone who defies the curfew.", set()),
+])
+def test_running_counts_of_the_days_count_and_old_events_do_not(text, labels):
+    assert _labels(text) == labels
