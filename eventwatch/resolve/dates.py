@@ -9,7 +9,9 @@
 * "overnight Thursday to Friday" (or "into", "and") is one mention dated the first day, when the night began;
 * "on the same day" refers back to the date of the previous event (the assembler resolves it);
 * "on Saturday, a day after the bombing" (or "two days after the attack") dates the incident it names, the
-  given number of days before the day named.
+  given number of days before the day named;
+* a deadline ("in custody till March 22", "until Friday") is not the date of an event and gives no mention, and
+  a year-less date a few weeks after publication is a date ahead, not the same day of the year before.
 No resolved date is ever after publication.
 
 Without a publication date nothing relative is guessed from the clock. The article's own full dates
@@ -68,6 +70,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 _PATTERN_BY_KIND = dict(_PATTERNS)
+# "remanded in custody till March 22", "curfew extended up to Friday": a deadline, not the day of an event
+_DEADLINE_BEFORE = re.compile(r"\b(?:till|until|untill|upto|up to|extended to|adjourned to|postponed to|deferred to)\s+$",
+                              re.IGNORECASE)
+# a year-less date this close after publication is a date ahead ("the hearing on March 22"), not last year's
+_AHEAD_DAYS = 92
 # "on Saturday, a day after the bombing": the day named is the report's; the incident was N days before it
 _DAYS_AFTER = re.compile(
     r",?\s+(?:just\s+|only\s+)?(?:(?P<n>a|an|one|two|three|four|five|six|\d)\s+days?|the\s+day)\s+after\s+"
@@ -99,6 +106,8 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date) -> tuple[dt.da
         if date is None:
             return None
         if not year_text and date > published:
+            if (date - published).days <= _AHEAD_DAYS:
+                return None
             date = _safe_date(year - 1, month, day)
         if date is None or date > published:
             return None
@@ -163,6 +172,9 @@ def find_dates(text: str, *, published: dt.date | None, offset: int = 0,
     for kind, regex in _PATTERNS:
         for match in regex.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
+                continue
+            if _DEADLINE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+                taken.append((match.start(), match.end()))
                 continue
             if kind == "same_day":
                 resolved: tuple[dt.date | None, str, bool] | None = (None, SAME_DAY, True)

@@ -74,3 +74,26 @@ def test_undated_article_reads_weekdays_and_yearless_dates_against_its_own_full_
 
 def test_undated_article_without_full_dates_gets_no_weekday_date():
     assert [m.date for m in find_dates("Gunmen attacked a bus on Monday.", published=None, anchors=[])] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The court remanded him in police custody till Jan. 20.",
+    "The suspects will stay in custody until January 15.",
+    "Curfew was extended up to Monday in the old city.",
+    "The hearing was adjourned to 12 January.",
+])
+def test_a_deadline_is_not_the_date_of_an_event(text):
+    assert [m for m in find_dates(text, published=PUBLISHED) if m.date] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The trial opens on Jan. 20.",
+    "Elections are due on 15 February.",
+])
+def test_a_date_weeks_ahead_is_not_last_year(text):
+    assert [m.date for m in find_dates(text, published=PUBLISHED) if m.date] == []
+
+
+def test_a_date_far_ahead_is_the_same_day_last_year():
+    mentions = [m for m in find_dates("The raid on 30 December killed 4.", published=PUBLISHED) if m.date]
+    assert mentions[0].date == dt.date(2011, 12, 30)
