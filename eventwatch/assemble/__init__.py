@@ -18,6 +18,7 @@ from ..extract.quantities import find_counts
 from ..extract.triggers import acled_cameo
 from ..records import Article, Event, Span, Statement, content_id
 from ..resolve.dates import DateMention
+from ..nlp import span_text
 from .context import ActorLookup, Context, PlaceLookup
 from .casualties import attach_counts, casualty_range, draft_claims
 from .drafts import Draft, retype_by_target, sentence_drafts
@@ -40,14 +41,14 @@ def assemble(article: Article, doc: Doc, *, places: PlaceLookup, actors: ActorLo
     previous: DateMention | None = None  # the last date named before this sentence ("on the same day")
     title_end = headline_end(article, doc)
     default_date = ctx.lede_date.date if ctx.lede_date else article.published
-    for sentence in doc.sents:
+    for sentence in ctx.sentences:
         attribution = find_attribution(sentence)
         statements.extend(sentence_statements(ctx, sentence, speaker))
         if attribution and attribution.claimant.lower() not in ("he", "she", "they", "it", "i", "we"):
             last_speaker[0] = (attribution.claimant, attribution.span)
-        counts = find_counts(sentence.text, offset=sentence.start_char)
+        counts = find_counts(span_text(sentence), offset=sentence.start_char)
         drafts = sentence_drafts(ctx, sentence, counts)
-        attach_counts(drafts, counts, attribution, sentence, aggregate=is_aggregate_toll(sentence.text),
+        attach_counts(drafts, counts, attribution, sentence, aggregate=is_aggregate_toll(span_text(sentence)),
                       previous=events[-1] if events else None)
         in_headline = sentence.start_char < title_end
         for draft in drafts:

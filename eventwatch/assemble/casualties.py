@@ -13,6 +13,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..extract.claims import Attribution, claimant_for, is_background_figure
 from ..extract.quantities import Count
+from ..nlp import doc_text, span_text
 from ..records import Claim, Quantity, Span
 from .context import Context
 from .drafts import Draft
@@ -65,9 +66,9 @@ def _continues(previous: Draft, sentence: SpacySpan) -> bool:
 
 def _is_heading(sentence: SpacySpan) -> bool:
     """A headline or crosshead: a line of its own without closing punctuation."""
-    text = sentence.doc.text
+    text = doc_text(sentence.doc)
     follows = text[sentence.end_char:sentence.end_char + 1]
-    return not _HEADING_END.search(sentence.text) and follows in ("\n", "")
+    return not _HEADING_END.search(span_text(sentence)) and follows in ("\n", "")
 
 
 def draft_claims(ctx: Context, draft: Draft) -> tuple[list[Claim], list[Count]]:
@@ -76,7 +77,7 @@ def draft_claims(ctx: Context, draft: Draft) -> tuple[list[Claim], list[Count]]:
     The same figure from the same claimant is kept once, and a headline's figure gives way to the body's."""
     article = ctx.article
     text = article.text
-    sentences = list(ctx.doc.sents) if draft.counts else []
+    sentences = ctx.sentences if draft.counts else []
     starts = {s.start_char: i for i, s in enumerate(sentences)}
     rows: list[tuple[Claim, Count, bool]] = []
     seen: set[tuple[str, str, int | None, int | None]] = set()

@@ -7,7 +7,7 @@ from typing import Protocol, Sequence
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from ..nlp import doc_text
+from ..nlp import doc_text, span_text
 from ..records import Actor, ActorMention, Article, PlaceMention, Span
 from ..resolve.dates import DateMention, find_dates, reference_dates
 
@@ -55,6 +55,7 @@ class Context:
     def __init__(self, article: Article, doc: Doc, places: PlaceLookup, actors: ActorLookup) -> None:
         self.article = article
         self.doc = doc
+        self.sentences: list[SpacySpan] = list(doc.sents)  # spaCy rebuilds doc.sents on every access
         self.actors = actors
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         self.focus = places.country_focus(article.text, title=article.title, candidates=entities)
@@ -78,7 +79,7 @@ class Context:
         """The date mentions of a sentence, found once however many rules ask."""
         found = self._dates.get(sentence.start_char)
         if found is None:
-            found = find_dates(sentence.text, published=self.article.published, offset=sentence.start_char,
+            found = find_dates(span_text(sentence), published=self.article.published, offset=sentence.start_char,
                                anchors=self._date_anchors)
             self._dates[sentence.start_char] = found
         return found
@@ -86,7 +87,7 @@ class Context:
     def _lede_date(self) -> DateMention | None:
         # Without a publication date there is nothing else to fall back on: the article's first day it dates
         # itself by ("on 12 July", "on Thursday" read against its own full dates) stands for the whole report.
-        sentences = list(self.doc.sents)
+        sentences = self.sentences
         for sentence in sentences[:3] if self.article.published else sentences:
             for mention in self.dates_in(sentence):
                 if mention.date and mention.relative and mention.precision == "day":

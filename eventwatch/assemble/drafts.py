@@ -18,6 +18,7 @@ from ..extract.quantities import Count, victim_category
 from ..extract.triggers import TriggerEntry, TriggerHit, find_triggers
 from ..records import Actor, PlaceMention, Span
 from ..resolve.dates import DateMention
+from ..nlp import span_text
 from .context import Context
 
 __all__ = ["AIR_CONTEXT", "Draft", "head_token", "retype_by_target", "sentence_drafts"]
@@ -208,7 +209,7 @@ _FOLLOW_UP = re.compile(
 
 def sentence_drafts(ctx: Context, sentence: SpacySpan, counts: list[Count]) -> list[Draft]:
     doc = ctx.doc
-    text = sentence.text
+    text = span_text(sentence)
     hits = find_triggers(sentence)
     if not hits:
         return []
@@ -245,7 +246,7 @@ def sentence_drafts(ctx: Context, sentence: SpacySpan, counts: list[Count]) -> l
 
 def _group_drafts(ctx: Context, sentence: SpacySpan, hits: list[TriggerHit], modality: str, counts: list[Count],
                   *, non_conflict: bool, aggregate: bool) -> list[Draft]:
-    text = sentence.text
+    text = span_text(sentence)
     families: dict[str, list[TriggerHit]] = {}
     for hit in hits:
         families.setdefault(hit.family, []).append(hit)
@@ -349,8 +350,8 @@ def _group_drafts(ctx: Context, sentence: SpacySpan, hits: list[TriggerHit], mod
                        indefinite=_is_indefinite(head),
                        confidence=min(0.95, 0.45 + 0.4 * hit.entry.weight + (0.1 if lethal_counts else 0.0)),
                        victims=victims)
-        draft.new_topic = bool(_NEW_TOPIC.match(sentence.text))
-        draft.follow_up = bool(_FOLLOW_UP.search(sentence.text))
+        draft.new_topic = bool(_NEW_TOPIC.match(span_text(sentence)))
+        draft.follow_up = bool(_FOLLOW_UP.search(span_text(sentence)))
         draft.summary = _is_summary(head)
         drafts.append(draft)
     return drafts

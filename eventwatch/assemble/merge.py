@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 from ..cluster import haversine_km
+from ..nlp import span_text
 from ..records import Place
 from .drafts import Draft
 
@@ -53,7 +54,7 @@ def compatible(a: Draft, b: Draft, *, default_date: dt.date | None = None) -> bo
     if a.modality != b.modality:
         return False
     same_type = a.event_type == b.event_type
-    if a.event_type == "Protests" and b.sub_event_type == "Arrests" and _PROTESTERS.search(b.sentence.text) and not (
+    if a.event_type == "Protests" and b.sub_event_type == "Arrests" and _PROTESTERS.search(span_text(b.sentence)) and not (
             a.date and b.date and a.date.date and b.date.date and a.date.date != b.date.date):
         return True  # protesters or organisers arrested: the intervention in that protest (ACLED codes it there)
     violent = {"Explosions/Remote violence", "Battles", "Violence against civilians"}

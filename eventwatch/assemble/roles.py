@@ -27,7 +27,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..extract.claims import Attribution
-from ..nlp import doc_text
+from ..nlp import doc_text, span_text
 from ..records import Actor, ActorMention, Span
 from ..resolve import countries
 from .context import Context
@@ -243,8 +243,8 @@ def _responsibility(ctx: Context) -> dict[int, tuple[Actor, Span]]:
     if ctx not in _RESPONSIBLE:
         found: dict[int, tuple[Actor, Span]] = {}
         text = doc_text(ctx.doc)
-        for sentence in ctx.doc.sents:
-            match = _RESPONSIBILITY.search(sentence.text)
+        for sentence in ctx.sentences:
+            match = _RESPONSIBILITY.search(span_text(sentence))
             if match is None:
                 continue
             at = sentence.start_char + match.start()

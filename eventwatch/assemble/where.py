@@ -19,6 +19,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..records import PlaceMention
 from ..resolve.dates import SAME_DAY, DateMention
+from ..nlp import span_text
 from .context import Context
 from .drafts import Draft
 
@@ -110,13 +111,13 @@ def inherited_place(ctx: Context, draft: Draft) -> PlaceMention | None:
     """The place a sentence without one continues (see the module docstring), or None."""
     text = ctx.article.text
     sentence = draft.sentence
-    sentences = list(ctx.doc.sents)
+    sentences = ctx.sentences
     index = next((i for i, s in enumerate(sentences) if s.start_char == sentence.start_char), None)
     if index is None:
         return None
     earlier = [m for s in sentences[:index] for m in _event_places(ctx, s)]
     local = [m for m in earlier if m.place and m.place.feature != "country"]
-    anaphor = _PLACE_ANAPHOR.search(sentence.text)
+    anaphor = _PLACE_ANAPHOR.search(span_text(sentence))
     if anaphor:
         # "the town" points back to a town, "the province" to a province; "there" and "the area" to either.
         noun = anaphor.group(0).split()[-1].lower()

@@ -18,7 +18,7 @@ from typing import Sequence
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..nlp import doc_text
+from ..nlp import doc_text, span_text
 from ..records import Span
 
 __all__ = ["Attribution", "claimant_for", "find_attribution", "is_background_figure", "REPORTING_VERBS"]
@@ -86,11 +86,21 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def find_attribution(sentence: SpacySpan) -> Attribution | None:
-    """The claimant of a sentence, or None when the sentence states facts in the outlet's own voice."""
+    """The claimant of a sentence, or None when the sentence states facts in the outlet's own voice.
+
+    Several stages ask about the same sentence, so the answer is kept on the doc."""
+    cache = sentence.doc.user_data.setdefault("eventwatch_attributions", {})
+    key = (sentence.start_char, sentence.end_char)
+    if key not in cache:
+        cache[key] = _find_attribution(sentence)
+    return cache[key]
+
+
+def _find_attribution(sentence: SpacySpan) -> Attribution | None:
     doc = sentence.doc
     text = doc_text(doc)
     base = sentence.start_char
-    sent_text = sentence.text
+    sent_text = span_text(sentence)
     citing = _CITING.search(sent_text)
     if citing:
         start, end = _trim(text, base + citing.start("who"), base + citing.end("who"))
@@ -241,11 +251,11 @@ def _inside_quote(sentence: SpacySpan) -> bool:
     before = text[paragraph:start]
     if before.count("“") > before.count("”") or before.count('"') % 2 == 1:
         return True
-    return sentence.text.lstrip().startswith(("“", '"'))
+    return span_text(sentence).lstrip().startswith(("“", '"'))
 
 
 def _closes_quote(sentence: SpacySpan) -> bool:
-    return "”" in sentence.text or sentence.text.count('"') % 2 == 1
+    return "”" in span_text(sentence) or span_text(sentence).count('"') % 2 == 1
 
 
 def _named_earlier(attribution: Attribution, sentence: SpacySpan) -> Attribution:

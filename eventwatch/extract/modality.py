@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
+from ..nlp import span_text
 
 __all__ = ["trigger_modality", "is_aggregate_toll", "sentence_is_background"]
 
@@ -84,7 +85,7 @@ def _finite_past(token: Token) -> bool:
 
 def trigger_modality(sentence: SpacySpan, head: Token, *, published: dt.date | None) -> str:
     """asserted | negated | hypothetical | future | historical for the trigger whose head token is ``head``."""
-    text = sentence.text
+    text = span_text(sentence)
     chain = _clause_chain(head)
     for depth, token in enumerate(chain):
         lemma = token.lemma_.lower() or token.lower_

@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..nlp import doc_text
+from ..nlp import doc_text, span_text
 from ..records import Span
 from .claims import REPORTING_VERBS
 
@@ -330,7 +330,7 @@ def _in_speech(token: Token, sentence: SpacySpan) -> bool:
     for ancestor in token.ancestors:
         if _lemma(ancestor) in REPORTING_VERBS or _lemma(ancestor) in _SPEECH_EXTRA:
             return True
-    text = sentence.text
+    text = span_text(sentence)
     return any(q in text for q in _QUOTES)
 
 

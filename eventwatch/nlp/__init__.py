@@ -6,11 +6,16 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..errors import ConfigError
 
-__all__ = ["load_nlp", "paragraph_breaks", "doc_text"]
+__all__ = ["load_nlp", "paragraph_breaks", "doc_text", "span_text"]
+
+
+def span_text(span: Span) -> str:
+    """``span.text`` sliced from the cached document text (``Span.text`` rebuilds it from every token)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def doc_text(doc: Doc) -> str:

@@ -157,6 +157,7 @@ class ActorResolver:
     def __init__(self, dictionary: ActorDictionary | None = None) -> None:
         self._dictionary = dictionary
         self._indexes: tuple[_Index, _Index, _Index, int] | None = None
+        self._claimant_types: dict[tuple[str, str | None], str] = {}  # speakers recur across articles
 
     @property
     def dictionary(self) -> ActorDictionary:
@@ -215,6 +216,13 @@ class ActorResolver:
     def claimant_type(self, phrase: str, *, focus_country: str | None = None) -> str:
         """Classify who is speaking: government | military | opposition | armed_group | activists | witnesses |
         medical | media | igo | ngo | unknown ("state media" -> government, "medics" -> medical)."""
+        key = (phrase, focus_country)
+        found = self._claimant_types.get(key)
+        if found is None:
+            found = self._claimant_types[key] = self._claimant_type(phrase, focus_country=focus_country)
+        return found
+
+    def _claimant_type(self, phrase: str, *, focus_country: str | None = None) -> str:
         focus_country = focus_country.upper() if focus_country else None
         tokens = _tokenize(phrase)
         named = self._named(tokens, focus_country)
