@@ -30,6 +30,7 @@ _NON_CONFLICT = re.compile(
     r"pandemic|covid|coronavirus|virus|malaria|heatwave|cyclone|hurricane|typhoon|wildfire|stampede|"
     r"outbreak of (?:\w+ )?(?:disease|cholera|measles|ebola|flu|influenza|fever)|"
     r"stock market|investors|earnings|quarterly|box office|"
+    r"died (?:of|from) (?:a )?(?:cardiac arrest|heart attack|stroke|illness|natural causes|cancer|old age)|"
     r"training exercise|military exercise|military training|training accident|drills?)\b",
     re.IGNORECASE,
 )
@@ -222,6 +223,9 @@ def sentence_drafts(ctx: Context, sentence: SpacySpan, counts: list[Count]) -> l
         if hit.entry.family == "EXPL:Air/drone strike" and hit.entry.phrase == ("strike",) and not AIR_CONTEXT.search(text):
             continue
         head = head_token(doc, hit)
+        if hit.family != "ARREST" and head.dep_ in ("pobj", "pcomp") and head.head.lower_ == "for" and any(
+                h.family == "ARREST" for h in hits):
+            continue  # "arrested for rioting": the charge, not another event
         if hit.family == "EXPL" and head.dep_ == "dobj" and head.head.lemma_.lower() in _CLEARED_BY:
             continue  # "troops destroyed several IEDs", "cleared mines": ordnance handled, nothing exploded
         if hit.family == "EXPL" and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in _SEIZED_BY \

@@ -35,6 +35,7 @@ _REASON_MARKS = {"because", "since", "as"}
 # "the uprising has killed 20,000", "the war has displaced millions": a campaign's toll, not an incident
 _CAMPAIGN_SUBJECTS = {"uprising", "insurgency", "war", "conflict", "crackdown", "unrest", "revolt", "revolution",
                       "rebellion", "violence", "campaign", "civil war", "bloodshed", "turmoil", "crisis", "jihad"}
+_RESULT_VERBS = {"kill", "wound", "injure", "leave", "claim"}
 _IMPLICATIVE = {"manage", "succeed", "begin", "start", "continue", "proceed", "resume", "go", "come", "help"}
 _CAMPAIGN_NOUNS = {"fight", "war", "struggle", "campaign", "battle", "crackdown", "offensive"}
 _PERIOD_NOUNS = {"weeks", "months", "years", "decades"}
@@ -76,6 +77,15 @@ def _clause_chain(token: Token) -> list[Token]:
     return chain
 
 
+def _past_ability(token: Token) -> bool:
+    """"were able to arrest": an ability in the past tense reports that the act happened."""
+    if token.lemma_.lower() != "able":
+        return False
+    past = ("was", "were")
+    return token.dep_ == "acomp" and token.head.lower_ in past or any(
+        c.dep_ in ("cop", "aux") and c.lower_ in past for c in token.children)
+
+
 def _finite_past(token: Token) -> bool:
     """A past-tense clause under the governor reports what happened: "announced that he had defected",
     "warned that gunmen attacked the village" (unlike "threatened to attack", "announced it would strike")."""
@@ -101,6 +111,8 @@ def trigger_modality(sentence: SpacySpan, head: Token, *, published: dt.date | N
         if depth > 0 and lemma in _NEGATING_GOVERNORS:
             return "negated"
         if depth > 0 and lemma in _CAPABILITY_GOVERNORS and token.pos_ in ("ADJ", "VERB"):
+            if _past_ability(token):
+                return "asserted"  # "police were able to arrest the gang": it happened
             return "hypothetical"
         if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in children):
             return "historical"
@@ -108,9 +120,10 @@ def trigger_modality(sentence: SpacySpan, head: Token, *, published: dt.date | N
                 c.dep_ in ("amod", "compound", "nmod") and _DURATION.match(c.text) for c in children):
             return "historical"
         if depth == 0 and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) \
-                and token.head.lemma_.lower() not in _IMPLICATIVE:
+                and token.head.lemma_.lower() not in _IMPLICATIVE and not _past_ability(token.head):
             return "future"  # "an offensive to retake the town", "sent troops to crush the revolt": a purpose
-        if depth == 0 and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "NOUN":
+        if depth == 0 and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "NOUN" \
+                and lemma not in _RESULT_VERBS:  # "fired 40 rounds, killing two": a result, not a description
             return "historical"  # "a visit to troops fighting the insurgents": describes the people, ongoing
         if depth == 0 and token.pos_ == "NOUN" and lemma in _CAMPAIGN_NOUNS and any(
                 c.dep_ == "poss" for c in children):

@@ -84,12 +84,28 @@ def _forms(token: Token) -> tuple[str, ...]:
 
 # Verbs that report a protest only when intransitive: "they demonstrated" vs "they demonstrated their skills".
 _INTRANSITIVE_ONLY = {"demonstrate", "march", "rally"}
+_MEDICAL_ARREST = {"cardiac", "respiratory", "heart"}
+_MONTH_BEFORE = {"on", "in", "since", "till", "until", "of", "by", "from", "to", "early", "late", "mid", "last",
+                 "next", "this", "during", "before", "after", "between", "and"}
+
+
+def _is_month(token: Token) -> bool:
+    """"march" naming the month: next to a day number or a year, or after a preposition of time."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1] if token.i > 0 else None
+    return bool((after is not None and after.like_num) or (before is not None and before.lower_ in _MONTH_BEFORE)
+                or (before is not None and before.like_num))
 
 
 def _not_an_event(token: Token, entry: TriggerEntry, index: dict[str, list[TriggerEntry]]) -> bool:
     """Uses of a trigger word that do not report an event; needs a parse, so a blank pipeline keeps every hit."""
     if token.lower_ == "according":  # "according to reports": attribution, not an accord
         return True
+    if token.lower_ == "march" and _is_month(token):
+        return True  # "on march 1", "since March 2011": the month
+    if token.lemma_.lower() == "arrest" and any(c.lower_ in _MEDICAL_ARREST for c in token.children):
+        return True  # "died of cardiac arrest"
     if len(entry.phrase) == 1 and token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") \
             and not any(len(e.phrase) == 1 for form in _forms(token.head) for e in index.get(form, ())) \
             and not (token.lower_.endswith("ing") and entry.family in ("PROTEST", "RIOT", "MOB")):

@@ -290,3 +290,14 @@ def test_another_toll_in_another_place_is_another_event():
             "the monitoring group said. The group said three soldiers had died in fighting with rebels in Idlib province.")
     events = _asserted(text)
     assert sorted(e.fatalities.min for e in events) == [3, 61]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("police arrested 12 persons on march 1 for rioting.", [("Strategic developments", "Arrests")]),
+    ("Police were able to arrest the gang leader on Friday.", [("Strategic developments", "Arrests")]),
+    ("Police fired about 40 rounds killing two persons on Friday.", [("Violence against civilians", "Attack")]),
+    ("The former minister died of cardiac arrest on Friday.", []),
+    ("The rebels are able to strike anywhere in the country.", []),
+])
+def test_months_charges_abilities_and_illness(text, expected):
+    assert [(e.event_type, e.sub_event_type) for e in _asserted(text)] == expected
