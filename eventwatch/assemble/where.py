@@ -17,9 +17,10 @@ import re
 
 from spacy.tokens import Span as SpacySpan
 
+from ..extract.triggers import load_triggers
+from ..nlp import span_text
 from ..records import PlaceMention
 from ..resolve.dates import SAME_DAY, DateMention
-from ..nlp import span_text
 from .context import Context
 from .drafts import Draft
 
@@ -139,9 +140,41 @@ def inherited_place(ctx: Context, draft: Draft) -> PlaceMention | None:
     return None
 
 
+_TIME_NOUNS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "morning", "afternoon", "evening",
+               "night", "hours", "time", "date", "prayer", "prayers"}  # "after Friday prayers" is on Friday
+
+
+def _names_an_event(noun) -> bool:
+    """"last week's attack", "the Dec. 19 signing": the dated noun is itself an event, maybe this one."""
+    index = load_triggers()
+    return noun.lower_.endswith("ing") or noun.lemma_.lower() in index or noun.lower_ in index
+
+
+def _dates_another_noun(ctx: Context, draft: Draft, mention: DateMention) -> bool:
+    """A date that modifies some other noun ("in connection with the February 27 carnage", "the March 2011
+    uprising") dates that thing, not this event."""
+    doc = ctx.doc
+    token = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    if token is None or len(token) == 0:
+        return False
+    head = token.root
+    trigger = range(draft.hit.start, draft.hit.end)
+    for _ in range(3):
+        governor = head.head
+        if governor is head or governor.i in trigger:
+            return False
+        if head.dep_ in ("compound", "nmod", "amod", "npadvmod", "poss") and governor.pos_ == "NOUN" \
+                and governor.lower_ not in _TIME_NOUNS and not _names_an_event(governor):
+            return True
+        if governor.pos_ in ("VERB", "AUX", "ADP"):
+            return False
+        head = governor
+    return False
+
+
 def date_for(ctx: Context, draft: Draft, previous: DateMention | None) -> DateMention | None:
     sentence = draft.sentence
-    mentions = ctx.dates_in(sentence)
+    mentions = [m for m in ctx.dates_in(sentence) if not _dates_another_noun(ctx, draft, m)]
     if not mentions:
         # A sentence without a date continues the time of the paragraph it is in ("Units combed the old city
         # yesterday. State television said two soldiers were killed ...").

@@ -301,3 +301,9 @@ def test_another_toll_in_another_place_is_another_event():
 ])
 def test_months_charges_abilities_and_illness(text, expected):
     assert [(e.event_type, e.sub_event_type) for e in _asserted(text)] == expected
+
+
+def test_a_date_of_another_noun_does_not_date_the_event():
+    text = "Police said on Friday they had arrested 12 people in connection with the February 27 carnage."
+    events = _asserted(text)
+    assert [str(e.date) for e in events] == ["2019-03-08"]
