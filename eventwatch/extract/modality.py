@@ -153,6 +153,9 @@ def trigger_modality(sentence: SpacySpan, head: Token, *, published: dt.date | N
                 return "hypothetical"
         if token.dep_ == "ROOT":
             break
+        if token.dep_ == "relcl" and (token.tag_ == "VBD" or token.tag_ == "VBN" and any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had", "has", "have") for c in children)):
+            break  # "a probe into the firing in which one person was killed": the relative clause is a fact
     if text.rstrip().endswith("?"):
         return "hypothetical"
     if _ANNIVERSARY.search(text):

@@ -73,7 +73,8 @@ def _alternation(words: list[str]) -> str:
 
 _KILL = (
     r"killed|killing|kills|kill|dead|died|die|dies|deaths?|slain|shot dead|gunned down|massacred|"
-    r"executed|beheaded|perished|fatalities|lost their lives|lives|murdered|left dead|have died|has died"
+    r"executed|beheaded|perished|fatalities|lost their lives|lives|murdered|left dead|have died|has died|"
+    r"burnt alive|burned alive|burnt to death|burned to death|hacked to death|stabbed to death|lynched"
 )
 _INJURE = r"wounded|wounding|wounds|injured|injuring|injuries|injures|hurt|maimed"
 _MISSING = r"missing|unaccounted for"
@@ -436,6 +437,11 @@ def _bind_after(after: str) -> tuple[str, str | None, int] | None:
     if match is None:
         return None
     victim = (match.group("victim") or "").strip() or None
+    if victim and not match.group("aux").strip():
+        lead = re.match(r"\s*([A-Za-z]+)", after)
+        lead_class = _classify(lead.group(1)) if lead else None
+        if lead_class in ("killed", "injured") and lead.group(1).lower() not in ("lives", "deaths", "injuries"):
+            return lead_class, None, lead.end()  # "two killed in police firing": the verb, not a victim noun
     rest = after[match.end():]
     word = re.match(r"[A-Za-z]+(?: [a-z]+){0,2}", rest)
     if not word:

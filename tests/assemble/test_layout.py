@@ -307,3 +307,11 @@ def test_a_date_of_another_noun_does_not_date_the_event():
     text = "Police said on Friday they had arrested 12 people in connection with the February 27 carnage."
     events = _asserted(text)
     assert [str(e.date) for e in events] == ["2019-03-08"]
+
+
+@pytest.mark.parametrize("text", [
+    "The party demanded a judicial probe into the police firing in which one person was killed.",
+    "The group demanded action against the policemen who on Friday killed a protester.",
+])
+def test_relative_clauses_report_facts_under_demands(text):
+    assert len(_asserted(text)) == 1

@@ -144,3 +144,12 @@ def test_further_deaths_are_flagged_additional(text):
 def test_toll_updates(text, update):
     counts = [c for c in find_counts(text) if c.about == "killed"]
     assert counts[0].toll_update is update
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("four persons were burnt alive and two killed in police firing.", [("killed", 4, 4), ("killed", 2, 2)]),
+    ("Two killed in police firing in the old city.", [("killed", 2, 2)]),
+    ("Three villagers were hacked to death.", [("killed", 3, 3)]),
+])
+def test_headline_style_and_manner_of_death(text, expected):
+    assert [(c.about, c.quantity.min, c.quantity.max) for c in find_counts(text)] == expected
