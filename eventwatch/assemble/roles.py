@@ -137,6 +137,9 @@ def mention_role(ctx: Context, mention: ActorMention, trigger: Token) -> str | N
         return "blamed"
     if _PLACE_AFTER.match(after):
         return "place"
+    if trigger.dep_ == "relcl" and trigger.head.idx <= mention.span.start < trigger.head.idx + len(trigger.head) + 1 \
+            and any(c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in trigger.children):
+        return "agent"  # "action against the policemen who killed a protester": the relative clause's subject
     if _BY_BEFORE.search(before):
         return "agent"
     if _FORCE_AFTER.match(after):

@@ -155,3 +155,13 @@ def test_police_labels_read_coded_events(text, labels):
 
     result = eventwatch.code_text(text, published="2002-03-05")
     assert police_labels(result) == labels
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, actor1", [
+    ("The union demanded action against the policemen who on Sunday killed a striking worker.", "Police Forces"),
+    ("Residents described the soldiers who shot dead two farmers in the village on Friday.", "Military Forces"),
+])
+def test_relative_clause_subject_is_the_agent(text, actor1):
+    events = _asserted(text)
+    assert events and events[0].actor1.name.startswith(actor1)
