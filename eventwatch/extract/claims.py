@@ -18,7 +18,7 @@ from typing import Sequence
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..nlp import doc_text, span_text
+from ..nlp import doc_text, quick_reject, span_text
 from ..records import Span
 
 __all__ = ["Attribution", "claimant_for", "find_attribution", "is_background_figure", "REPORTING_VERBS"]
@@ -28,12 +28,12 @@ REPORTING_VERBS = {
     "allege", "insist", "declare", "note", "explain", "show", "reveal", "indicate", "write", "tweet", "post",
     "count", "record", "document", "accuse", "blame", "warn", "deny", "describe", "contend", "maintain",
 }
-_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|\bwho\b|\bwhich\b))", re.IGNORECASE)
-_CITING = re.compile(r"\bciting\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$))", re.IGNORECASE)
+_ACCORDING = quick_reject(re.compile(r"\baccording to\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|\bwho\b|\bwhich\b))", re.IGNORECASE))
+_CITING = quick_reject(re.compile(r"\bciting\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$))", re.IGNORECASE))
 # "the initial toll provided by officials", "figures released by the health ministry"
-_PROVIDED_BY = re.compile(r"\b(?:toll|figures?|count|tally|numbers?)\s+(?:\w+\s+)?(?:provided|given|released|issued|compiled|"
+_PROVIDED_BY = quick_reject(re.compile(r"\b(?:toll|figures?|count|tally|numbers?)\s+(?:\w+\s+)?(?:provided|given|released|issued|compiled|"
                           r"announced|published)\s+by\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|\b(?:was|were|is|are|had|has|put)\b))",
-                          re.IGNORECASE)
+                          re.IGNORECASE))
 # "December 4, 2014 Russian officials said": a dateline run into the first sentence is not part of the speaker
 _LEADING_DATE = re.compile(r"\s*(?:date\s+)?(?:\d{4}-\d\d-\d\d|(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?\d{4})\s+(?=\S)")
 # a proper name runs over capitalised words and the small words inside names ("Front to Defend Egypt Protestors")

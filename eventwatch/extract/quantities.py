@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
+from ..nlp import quick_reject
 from ..records import Quantity, Span
 
 __all__ = ["Count", "find_counts", "parse_number", "victim_category"]
@@ -152,41 +153,41 @@ def _patterns() -> _Patterns:
     )
     victim_only = re.compile(rf"^\s+{victim}\b", re.IGNORECASE)
     join = re.compile(rf"^\s+{victim}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE)
-    return _Patterns(number, indefinite, after, victim_only, join)
+    return _Patterns(quick_reject(number), quick_reject(indefinite), after, victim_only, join)
 
 
-_SUBGROUP_BEFORE = re.compile(
+_SUBGROUP_BEFORE = quick_reject(re.compile(
     r"(?:including|among them|among whom|of whom|of them|among the dead were|among the victims were|"
     r"among those killed were|among those)\s*(?:were\s+)?$",
     re.IGNORECASE,
-)
-_ZERO = re.compile(
+))
+_ZERO = quick_reject(re.compile(
     r"\b(?:no one|nobody|no-one|no person|none)\s+(?:(?:was|were|had been|has been|is|are|got)\s+)?"
     rf"(?:(?:reported|reportedly|immediately|seriously)\s+)?(?P<a>{_KILL}|{_INJURE})\b"
     r"|\b(?:no|zero|without(?:\s+any)?|(?:not|n't|never)\s+(?:\w+\s+)?any)\s+(?:(?:immediate|reported|further)\s+)?"
     r"(?:reports?\s+of\s+)?(?:(?:damage|injuries|deaths)\s+(?:or|and)\s+)?"
     r"(?P<b>casualties|deaths|fatalities|injuries|one (?:was )?(?:hurt|injured|killed))\b",
     re.IGNORECASE,
-)
+))
 _TOLL_VERBS = (r"rose|risen|rising|climbed|jumped|reached|hit|stands at|stood at|increased|is|was|has risen|"
                r"had risen|to|of|at")
 # "the death toll from the bombing has risen to ", "put the number of dead at " written right before a number
-_TOLL_BEFORE = re.compile(rf"\b(?:toll|number of (?:the )?(?:dead|deaths|fatalities|people killed|those killed))\b[^.;:]{{0,60}}?\b(?P<verb>{_TOLL_VERBS})\s+(?:(?:to|at|of)\s+)?$", re.IGNORECASE)
+_TOLL_BEFORE = quick_reject(re.compile(rf"\b(?:toll|number of (?:the )?(?:dead|deaths|fatalities|people killed|those killed))\b[^.;:]{{0,60}}?\b(?P<verb>{_TOLL_VERBS})\s+(?:(?:to|at|of)\s+)?$", re.IGNORECASE))
 _TOLL_CHANGE = frozenset({"rose", "risen", "rising", "climbed", "jumped", "reached", "hit", "increased",
                           "has risen", "had risen", "to", "stands at"})
 # "the initial toll", "earlier reports had eight killed": figures the article itself says were superseded
-_INITIAL = re.compile(r"\b(?:initial|preliminary|earlier|previous|first)\s+(?:\w+\s+)?(?:toll|reports?|figures?|"
+_INITIAL = quick_reject(re.compile(r"\b(?:initial|preliminary|earlier|previous|first)\s+(?:\w+\s+)?(?:toll|reports?|figures?|"
                       r"counts?|estimates?|tally)\b|\breports?\s+earlier\b|\bearlier\s+in\s+the\s+day\b",
-                      re.IGNORECASE)
+                      re.IGNORECASE))
 _AGE_OR_UNIT = re.compile(
     r"^\s*(?:-?year|years?\b|-year-old|percent|%|km|kilomet|miles?\b|metres?|meters?|hours?\b|minutes?\b|days?\b|"
     r"weeks?\b|months?\b|am\b|pm\b|a\.m|p\.m|dollars?|euros?|pounds?|times\b|st\b|nd\b|rd\b|th\b)",
     re.IGNORECASE,
 )
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december"
-_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE)
+_DATE_BEFORE = quick_reject(re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE))
 _QUOTE_MARKS = str.maketrans({"“": " ", "”": " ", '"': " "})
-_COMBINED_VERB = re.compile(r"\band\b|\bor\b", re.IGNORECASE)
+_COMBINED_VERB = quick_reject(re.compile(r"\band\b|\bor\b", re.IGNORECASE))
 
 
 def _word_value(words: str) -> tuple[int, bool] | None:
@@ -266,13 +267,13 @@ def _bounds(match: re.Match[str]) -> Quantity | None:
 
 
 _CLASS_RES = {about: re.compile(rf"^(?:{pattern})\b", re.IGNORECASE) for about, pattern in _CLASSES}
-_BEFORE_VERB = re.compile(
+_BEFORE_VERB = quick_reject(re.compile(
     rf"\b(?P<verb>{_KILL}|{_INJURE}|{_ARREST}|{_DISPLACED}|left|leaving|claimed the lives of|claiming the lives of|"
     rf"lost|losing|killing and wounding|killed and wounded|wounding and killing|killing or wounding|"
     rf"killed or wounded|killed or injured|killing or injuring|killing and injuring|killed and injured)"
     rf"\s+(?:(?:an|the)\s+)?$",
     re.IGNORECASE,
-)
+))
 
 
 def _classify(word: str) -> str | None:

@@ -2,7 +2,10 @@
 nothing is downloaded at run time."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from re import _constants as _sre  # type: ignore[attr-defined]
+from re import _parser as _sre_parse  # type: ignore[attr-defined]
 
 import spacy
 from spacy.language import Language
@@ -10,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..errors import ConfigError
 
-__all__ = ["load_nlp", "paragraph_breaks", "doc_text", "span_text"]
+__all__ = ["load_nlp", "paragraph_breaks", "doc_text", "span_text", "quick_reject"]
 
 
 def span_text(span: Span) -> str:
@@ -55,3 +58,84 @@ def load_nlp(model: str) -> Language:
     # Long articles: the parser's limit is about memory, and we cap article length at ingest.
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
+
+
+_TRANSPARENT = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)  # \b, ^, $ and lookarounds consume nothing
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT))
+_CLASS_CATEGORIES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_SPACE: r"\s"}
+
+
+class _AnyFirst(Exception):
+    """A match may begin with any character, or the pattern uses a construct the analysis does not know."""
+
+
+def _class_items(items: list) -> list[str]:
+    out = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            out.append(re.escape(chr(av)))
+        elif op is _sre.RANGE:
+            out.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is _sre.CATEGORY and av in _CLASS_CATEGORIES:
+            out.append(_CLASS_CATEGORIES[av])
+        else:
+            raise _AnyFirst  # a negated class, or a category such as \W
+    return out
+
+
+def _first_chars(items: list, ignorecase: bool) -> tuple[list[str], bool]:
+    """Character-class items covering every first character of a match of the parsed ``items``, and whether
+    the sequence can match the empty string."""
+    found: list[str] = []
+    for op, av in items:
+        if op is _sre.LITERAL:
+            return found + [re.escape(chr(av))], False
+        if op is _sre.IN:
+            return found + _class_items(av), False
+        if op in _TRANSPARENT:
+            continue
+        if op is _sre.BRANCH:
+            nullable = False
+            for alternative in av[1]:
+                chars, empty = _first_chars(alternative, ignorecase)
+                found += chars
+                nullable = nullable or empty
+        elif op is _sre.SUBPATTERN:
+            _group, add_flags, _del_flags, sub = av
+            if add_flags & re.IGNORECASE and not ignorecase:
+                raise _AnyFirst  # "(?i:...)" inside a case-sensitive pattern
+            chars, nullable = _first_chars(sub, ignorecase)
+            found += chars
+        elif op in _REPEATS:
+            low, high, sub = av
+            if high == 0:
+                continue
+            chars, empty = _first_chars(sub, ignorecase)
+            found += chars
+            nullable = low == 0 or empty
+        else:
+            raise _AnyFirst
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def quick_reject(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same regex, led by a lookahead on the characters a match can begin with.
+
+    Python's regex engine tries a pattern at every position of the text; a pattern that opens with ``\\b`` and
+    a long case-insensitive alternation tries every alternative there. The lookahead rejects most positions
+    with one character-class test. It only states a condition every match already meets, so matches, groups
+    and spans are unchanged; a pattern the analysis cannot read (or that can match the empty string) is
+    returned as it is.
+    """
+    source, flags = pattern.pattern, pattern.flags
+    if not isinstance(source, str) or flags & re.VERBOSE or re.match(r"\(\?[a-zA-Z]", source):
+        return pattern
+    try:
+        chars, nullable = _first_chars(list(_sre_parse.parse(source, flags)), bool(flags & re.IGNORECASE))
+    except (_AnyFirst, re.error, TypeError, ValueError):
+        return pattern
+    if nullable or not chars:
+        return pattern
+    return re.compile(f"(?=[{''.join(dict.fromkeys(chars))}])(?:{source})", flags)

@@ -26,6 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..nlp import quick_reject
 from ..records import Span
 
 __all__ = ["DateMention", "find_dates", "reference_dates", "SAME_DAY"]
@@ -67,6 +68,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last_week", re.compile(r"\b(?:last week|earlier this week|this week|past week)\b", re.IGNORECASE)),
     ("last_month", re.compile(r"\b(?:last month|earlier this month|this month)\b", re.IGNORECASE)),
 ]
+_PATTERNS = [(kind, quick_reject(regex)) for kind, regex in _PATTERNS]  # each runs over every sentence
 
 
 _PATTERN_BY_KIND = dict(_PATTERNS)

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..nlp import quick_reject
 from ..records import Place, PlaceMention, Span
 from .countries import country_code, data_rows, find_countries, is_demonym
 from .gazetteer import ADMIN_WORDS, Gazetteer
@@ -41,7 +42,7 @@ _ARTICLE = r"(?:al|el|ad|ar|as|ash|at|az|an|ed|es|ez|en|er|ul)"
 _CAP = r"[A-Z][\w'’‘ʻ]*(?:-[\w'’]+)*"
 _WORD = rf"(?:{_ARTICLE}[-‑])?{_CAP}"
 _LINK = r"(?: (?:al|el|ez|es|de|du|la|le|ul|bin|ibn|ben|of)[- ]| )"
-_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:{_LINK}{_WORD})*")
+_RUN = quick_reject(re.compile(rf"(?<![\w'’-]){_WORD}(?:{_LINK}{_WORD})*"))
 _PART = r"(?:district|neighbou?rhood|suburb|quarter|area|camp|refugee camp|market|square|bazaar|chowk|crossing|junction)"
 _SETTLEMENT = r"(?:village|town|hamlet|settlement|area|district|neighbou?rhood|suburb|camp)"
 _SETTLEMENTS = r"(?:villages?|towns?|hamlets?|settlements?|camps?)"
@@ -60,7 +61,7 @@ _SUB = rf"(?:the )?(?P<sub>{_WORD}(?:{_LINK}{_WORD}){{0,3}})"
 _BOX = (rf"(?:the )?(?:{_COMPASS} )?(?P<unit_of>(?:department|province|governorate|state|region|prefecture|county) of )?"
         rf"(?P<box>{_WORD}(?:{_LINK}{_WORD}){{0,3}})")
 # Patterns naming a part of a place: (sub-place, container). Order matters: the most specific first.
-_SUB_PATTERNS = (
+_SUB_PATTERNS = tuple(quick_reject(pattern) for pattern in (
     re.compile(rf"{_SUB}, in the {_OTHER} (?:{_PART}|{_SETTLEMENT}|municipality|local government area) of {_BOX}{_ADMIN}"),  # X, in the Y district of Z
     re.compile(rf"{_SUB} {_PART} (?:of|in) {_BOX}{_ADMIN}"),  # the al-Midan neighbourhood of Damascus
     re.compile(rf"{_SUB}, an? (?:[a-z-]+ )?{_BOX} {_PART}"),  # Adhamiya, a northern Baghdad district
@@ -68,28 +69,28 @@ _SUB_PATTERNS = (
     re.compile(rf"{_SETTLEMENT} of {_SUB},? (?:in|near|outside) {_BOX}{_ADMIN}"),  # the village of Y in (southern) Z
     re.compile(rf"{_SUB}(?P<more>(?:, {_OTHER})*,?\s+and {_OTHER})? {_SETTLEMENTS} (?:of|in|near|outside) {_BOX}{_ADMIN}"),  # Y and W villages in Z
     re.compile(rf"{_SUB}, {_NEARNESS} {_BOX}{_ADMIN}"),  # Khalidiya, near Homs
-)
-_NEAR_BEFORE = re.compile(rf"\b{_NEARNESS}\s+(?:the\s+)?(?:(?:city|town|village|provincial capital) of\s+)?$", re.I)
-_RURAL_BEFORE = re.compile(r"\b(?:rural|the countryside of|the suburbs of)\s+$", re.I)
+))
+_NEAR_BEFORE = quick_reject(re.compile(rf"\b{_NEARNESS}\s+(?:the\s+)?(?:(?:city|town|village|provincial capital) of\s+)?$", re.I))
+_RURAL_BEFORE = quick_reject(re.compile(r"\b(?:rural|the countryside of|the suburbs of)\s+$", re.I))
 _AREA_AFTER = re.compile(r"^(?:'s|’s)?\s+(?:countryside|suburbs|outskirts|area|environs)\b")
-_LOCATIVE_BEFORE = re.compile(
+_LOCATIVE_BEFORE = quick_reject(re.compile(
     r"\b(?:in|across|inside|into|throughout|within|to|from)\s+(?:the\s+)?"
     r"(?:(?:(?:north|south|east|west|central)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?)\s+)?$",
     re.I,
-)
+))
 _MAX_FOCUS = 5
 # Curated places (places_supplement.tsv): neighbourhoods coded to their town, and districts standing for themselves.
 _CURATED = ("supplement", "district")
 _PARTIAL_FOCUS_FLOOR = 5_000
 _NAMED_AFTER = re.compile(r"\s+(?:Street|St\.|Road|Rd\.|Avenue|Boulevard|Square|Bridge|Mosque|Highway|Gate)\b")
-_ADMIN_BEFORE = re.compile(r"\b(?:province|governorate|state|region) of\s+$", re.I)
+_ADMIN_BEFORE = quick_reject(re.compile(r"\b(?:province|governorate|state|region) of\s+$", re.I))
 _DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z'’.\- ]{1,40}?)(?:,\s*(?P<region>[A-Z][\w.'’ ]{1,40}?))?"
     r"\s*(?:\([^)]{1,40}\))?\s*[—–-]{1,2}\s"
 )
-_EVIDENCE_BEFORE = re.compile(
-    r"\b(?:in|at|near|outside|around|into|across|of)\s+(?:the\s+(?:[a-z]+\s+){0,2}?(?:of\s+)?)?$", re.I)
-_PLACE_COMMA_BEFORE = re.compile(r"\b(?:in|at|near|of|outside)\s+(?:the\s+)?[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2},\s*$")
+_EVIDENCE_BEFORE = quick_reject(re.compile(
+    r"\b(?:in|at|near|outside|around|into|across|of)\s+(?:the\s+(?:[a-z]+\s+){0,2}?(?:of\s+)?)?$", re.I))
+_PLACE_COMMA_BEFORE = quick_reject(re.compile(r"\b(?:in|at|near|of|outside)\s+(?:the\s+)?[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2},\s*$"))
 _CLAUSE_END = re.compile(r"\s*(?:[,.;:)\]\n]|$)")
 _LIST_SEP = r"(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)"
 # Between two places of one list: separators, and names the gazetteer does not know ("Mondomo").
@@ -97,10 +98,10 @@ _LIST_NAME_RE = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
 _LIST_NAME = re.compile(_LIST_NAME_RE)
 _LIST_TAIL = re.compile(rf"(?:{_LIST_SEP}{_LIST_NAME_RE})+")
 _LIST_GAP = re.compile(rf"{_LIST_SEP}(?:{_LIST_NAME_RE}{_LIST_SEP})*")
-_CAPITAL = re.compile(
+_CAPITAL = quick_reject(re.compile(
     r"\b(?:in|into|across|around|near|outside|at|on|from|to|toward|towards|throughout|of|within)\s+"
     r"(?P<the>the\s+(?:(?P<dem>[A-Z][a-z]+)\s+)?capital)\b(?!,?\s+(?:city\s+)?(?:of\s+)?[A-Z])(?!\s+of\b)(?!\s+cit(?:y|ies)\b)"
-)
+))
 _SPELLING = re.compile(r"(?:[A-Z][a-z]{0,2}[-‑ ])?[A-Z][A-Za-z'’]+(?:[- ][A-Za-z][A-Za-z'’]*){0,3}")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"”’)]?\s+|\n\s*|[\"“]\s*)$")
 
