@@ -59,8 +59,9 @@ def compatible(a: Draft, b: Draft, *, default_date: dt.date | None = None) -> bo
         return True  # protesters or organisers arrested: the intervention in that protest (ACLED codes it there)
     violent = {"Explosions/Remote violence", "Battles", "Violence against civilians"}
     generic_later = b.hit.family == "VIOLENCE" and a.event_type in violent
-    crowd_clash = b.anaphoric and (a.event_type in ("Riots", "Protests") and b.hit.family == "BATTLE" or
-                                   a.sub_event_type == "Excessive force against protesters" and b.hit.family == "VIOLENCE")
+    crowd_clash = (b.anaphoric and a.event_type in ("Riots", "Protests") and b.hit.family == "BATTLE") or (
+        a.sub_event_type == "Excessive force against protesters" and b.hit.family == "VIOLENCE"
+        and (b.anaphoric or not (b.counts or b.indefinite)))  # "it was security forces that opened fire"
     if not (same_type or generic_later or crowd_clash
             or (b.anaphoric and a.event_type in violent and b.event_type in violent)):
         return False  # ("Sunday's clashes" after a riot are that riot's clashes with police)
@@ -73,8 +74,8 @@ def compatible(a: Draft, b: Draft, *, default_date: dt.date | None = None) -> bo
     if _killed(a) and _killed(b) and b.place and not a.place and not (b.anaphoric or b.follow_up or _toll_update(b)) \
             and {c.quantity.min for c in _killed(a)} != {c.quantity.min for c in _killed(b)}:
         return False  # another toll, in a place of its own: another event ("three soldiers died in Idlib")
-    if same_type and a.event_type == "Protests" and "Excessive force against protesters" in (
-            a.sub_event_type, b.sub_event_type) and a.sub_event_type != b.sub_event_type and not b.anaphoric:
+    if same_type and a.event_type == "Protests" and {a.sub_event_type, b.sub_event_type} == {
+            "Excessive force against protesters", "Peaceful protest"} and not b.anaphoric:
         return False  # the lethal attack on a crowd is coded apart from the rallies reported around it
     if b.indefinite and not (a.place and b.place and a.place.place and b.place.place
                              and a.place.place.name == b.place.place.name):

@@ -166,10 +166,20 @@ def _dates_another_noun(ctx: Context, draft: Draft, mention: DateMention) -> boo
         if head.dep_ in ("compound", "nmod", "amod", "npadvmod", "poss") and governor.pos_ == "NOUN" \
                 and governor.lower_ not in _TIME_NOUNS and not _names_an_event(governor):
             return True
-        if governor.pos_ in ("VERB", "AUX", "ADP"):
-            return False
+        if governor.pos_ in ("VERB", "AUX"):
+            return _in_since_clause(governor, trigger)
+        if governor.pos_ == "ADP":
+            verb = governor.head
+            return verb.pos_ in ("VERB", "AUX") and _in_since_clause(verb, trigger)
         head = governor
     return False
+
+
+def _in_since_clause(verb, trigger: range) -> bool:
+    """"the 12th attack since the president took office on May 29": the date starts a period, it dates the
+    taking of office, not this event."""
+    return verb.i not in trigger and verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "since" for c in verb.children)
 
 
 def date_for(ctx: Context, draft: Draft, previous: DateMention | None) -> DateMention | None:

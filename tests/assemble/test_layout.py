@@ -315,3 +315,16 @@ def test_a_date_of_another_noun_does_not_date_the_event():
 ])
 def test_relative_clauses_report_facts_under_demands(text):
     assert len(_asserted(text)) == 1
+
+
+def test_a_since_clause_date_starts_a_period():
+    text = ("Gunmen attacked a village in Borno on Friday, killing 15 people. "
+            "The attack is the 12th since the governor took office on January 29.")
+    events = _asserted(text)
+    assert len(events) == 1 and str(events[0].date) == "2019-03-08"
+
+
+def test_it_was_the_police_that_opened_fire_is_the_same_event():
+    text = ("An attack on protesters gathered outside a mosque in Daraa on Friday left at least 37 people dead. "
+            "Witnesses said it was security forces that opened fire on the mosque.")
+    assert len(_asserted(text)) == 1
