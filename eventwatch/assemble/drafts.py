@@ -350,7 +350,10 @@ def _group_drafts(ctx: Context, sentence: SpacySpan, hits: list[TriggerHit], mod
         if event_type == "Protests" and hit.family == "PROTEST" and _REASON_PROTEST.search(
                 ctx.doc[max(hit.start - 1, sentence.start):hit.end + 1].text):
             continue  # "defected in protest against ...": the reason for another act, not a protest event
-        draft = Draft(event_type, sub_type, modality_here, sentence, hit, anaphoric=_is_anaphoric(head),
+        # "among those killed in the attack": a definite event noun of the same family refers back
+        anaphoric = _is_anaphoric(head) or any(
+            _is_anaphoric(head_token(ctx.doc, other)) for other in families.get(hit.family, ()) if other is not hit)
+        draft = Draft(event_type, sub_type, modality_here, sentence, hit, anaphoric=anaphoric,
                        indefinite=_is_indefinite(head),
                        confidence=min(0.95, 0.45 + 0.4 * hit.entry.weight + (0.1 if lethal_counts else 0.0)),
                        victims=victims)

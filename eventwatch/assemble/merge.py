@@ -6,7 +6,7 @@ import re
 
 from ..cluster import haversine_km
 from ..nlp import span_text
-from ..records import Place
+from ..records import Place, PlaceMention
 from .drafts import Draft
 
 __all__ = ["compatible", "merge"]
@@ -16,6 +16,7 @@ _PROTESTERS = re.compile(r"\b(?:protest\w*|demonstrat\w+|marchers|rall(?:y|ies)|
 
 
 _NEAR_KM = 60  # a district-level area and a town in it
+_NEAR_TOWN_KM = 30
 _SPECIFICITY = {"country": 0, "admin1": 1, "district": 2, "supplement": 3, "city": 3}
 _MUNITIONS = {"missile", "missiles"}  # fired by drones and jets as often as from the ground
 
@@ -26,6 +27,14 @@ def _killed(draft: Draft) -> list:
 
 def _toll_update(draft: Draft) -> bool:
     return any(count.toll_update for count, _, _ in draft.counts)
+
+
+def _near_each_other(a: PlaceMention, b: PlaceMention) -> bool:
+    """"near the capital Damascus" and "in Douma": a place given as "near" another covers the towns around it."""
+    if max(a.geo_precision, b.geo_precision) < 2:
+        return False
+    pa, pb = a.place, b.place
+    return haversine_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) <= _NEAR_TOWN_KM
 
 
 def _places_conflict(pa: Place, pb: Place) -> bool:
@@ -59,16 +68,22 @@ def compatible(a: Draft, b: Draft, *, default_date: dt.date | None = None) -> bo
         return True  # protesters or organisers arrested: the intervention in that protest (ACLED codes it there)
     violent = {"Explosions/Remote violence", "Battles", "Violence against civilians"}
     generic_later = b.hit.family == "VIOLENCE" and a.event_type in violent
+    # "Several were killed in the attack ..." then "... the toll from a suicide bombing at the mosque": the later
+    # sentence says what the earlier, generic one was
+    generic_earlier = a.hit.family == "VIOLENCE" and a.event_type in violent and b.event_type == "Explosions/Remote violence"
     crowd_clash = (b.anaphoric and a.event_type in ("Riots", "Protests") and b.hit.family == "BATTLE") or (
         a.sub_event_type == "Excessive force against protesters" and b.hit.family == "VIOLENCE"
         and (b.anaphoric or not (b.counts or b.indefinite)))  # "it was security forces that opened fire"
-    if not (same_type or generic_later or crowd_clash
+    if not (same_type or generic_later or generic_earlier or crowd_clash
             or (b.anaphoric and a.event_type in violent and b.event_type in violent)):
         return False  # ("Sunday's clashes" after a riot are that riot's clashes with police)
     if a.summary and not b.anaphoric:
         return False  # a lede's "clashes and attacks" is detailed by later sentences, each its own event
     if b.follow_up and a.event_type == b.event_type:
         return True  # a later death from the injuries of an earlier event, whatever day it happened
+    if same_type and a.sub_event_type == b.sub_event_type == "Agreement" and not (
+            a.date and b.date and a.date.date and b.date.date and abs((a.date.date - b.date.date).days) > 2):
+        return True  # an article's agreement is one agreement, whichever day it was signed or reported
     if b.new_topic and not b.anaphoric:
         return False
     if _killed(a) and _killed(b) and b.place and not a.place and not (b.anaphoric or b.follow_up or _toll_update(b)) \
@@ -77,10 +92,11 @@ def compatible(a: Draft, b: Draft, *, default_date: dt.date | None = None) -> bo
     if same_type and a.event_type == "Protests" and {a.sub_event_type, b.sub_event_type} == {
             "Excessive force against protesters", "Peaceful protest"} and not b.anaphoric:
         return False  # the lethal attack on a crowd is coded apart from the rallies reported around it
-    if b.indefinite and not (a.place and b.place and a.place.place and b.place.place
+    if b.indefinite and not generic_earlier and not (a.place and b.place and a.place.place and b.place.place
                              and a.place.place.name == b.place.place.name):
         return False
-    if a.place and b.place and a.place.place and b.place.place and _places_conflict(a.place.place, b.place.place):
+    if a.place and b.place and a.place.place and b.place.place and _places_conflict(a.place.place, b.place.place) \
+            and not _near_each_other(a.place, b.place):
         return False
     if a.place and b.place and (a.place.place is None or b.place.place is None) and \
             a.place.surface.casefold() not in b.place.surface.casefold() and \
@@ -102,6 +118,8 @@ def compatible(a: Draft, b: Draft, *, default_date: dt.date | None = None) -> bo
 
 
 def merge(into: Draft, other: Draft) -> None:
+    if into.hit.family == "VIOLENCE" and other.event_type == "Explosions/Remote violence":
+        into.event_type, into.sub_event_type, into.hit = other.event_type, other.sub_event_type, other.hit
     if into.sub_event_type == "Peaceful protest" and other.sub_event_type == "Arrests":
         into.sub_event_type = "Protest with intervention"
     into.counts.extend(other.counts)

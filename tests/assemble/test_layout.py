@@ -328,3 +328,17 @@ def test_it_was_the_police_that_opened_fire_is_the_same_event():
     text = ("An attack on protesters gathered outside a mosque in Daraa on Friday left at least 37 people dead. "
             "Witnesses said it was security forces that opened fire on the mosque.")
     assert len(_asserted(text)) == 1
+
+
+def test_a_generic_killing_then_its_bombing_is_one_event():
+    text = ("Several children were among those killed and wounded in the attack on Friday prayers in Ghalanai. "
+            "An official said the death toll from a suicide bombing at the mosque in Ghalanai had risen to 36.")
+    events = _asserted(text)
+    assert [e.sub_event_type for e in events] == ["Suicide bomb"]
+
+
+def test_an_articles_agreement_is_one_agreement():
+    text = ("Syria agreed on Monday to let Arab observers monitor its compliance with a peace agreement. "
+            "The head of the League said after the signing of a protocol on observers that sanctions would stay.")
+    assert [e.sub_event_type for e in _asserted(text)] == ["Agreement"]
+
