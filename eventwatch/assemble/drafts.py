@@ -162,6 +162,16 @@ def _concluded(head: Token) -> bool:
 _CAMPAIGN_WORDS = {"offensive", "campaign", "operation", "crackdown", "fight", "war", "struggle", "insurgency"}
 
 
+def _ongoing_campaign(head: Token, sentence: SpacySpan, counts: list[Count], ctx: Context) -> bool:
+    """"Syria claims it is fighting armed groups": a present progressive with no day, place or figure describes
+    an ongoing campaign, not an incident."""
+    if head.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am") for c in head.children):
+        return False
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+    placed = any(start <= m.span.start < end for m in ctx.places_in(sentence))
+    return not counts and not ctx.dates_in(sentence) and not placed
+
+
 def _running_toll(head: Token, sentence: SpacySpan, counts: list[Count], ctx: Context) -> bool:
     """"More than 100 people have been killed in Syria": a large present-perfect toll placed only in a country is a
     running count for the conflict, not one incident."""
@@ -237,6 +247,8 @@ def sentence_drafts(ctx: Context, sentence: SpacySpan, counts: list[Count]) -> l
         elif modality == "asserted" and _generic_plural(head, sentence, counts, ctx):
             modality = "historical"
         elif modality == "asserted" and _running_toll(head, sentence, counts, ctx):
+            modality = "historical"
+        elif modality == "asserted" and _ongoing_campaign(head, sentence, counts, ctx):
             modality = "historical"
         by_modality.setdefault(modality, []).append(hit)
     drafts: list[Draft] = []

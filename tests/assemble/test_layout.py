@@ -342,3 +342,11 @@ def test_an_articles_agreement_is_one_agreement():
             "The head of the League said after the signing of a protocol on observers that sanctions would stay.")
     assert [e.sub_event_type for e in _asserted(text)] == ["Agreement"]
 
+
+
+@pytest.mark.parametrize("text, n", [
+    ("The government says it is fighting foreign-backed armed groups.", 0),
+    ("Troops are fighting rebels in the town of Rastan on Friday, residents said.", 1),
+])
+def test_present_progressive_without_a_scene_is_a_campaign(text, n):
+    assert len(_asserted(text)) == n
