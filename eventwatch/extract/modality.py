@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -183,6 +184,7 @@ def _nearer_recent_day(at: int, past_at: int, recent: list[int]) -> bool:
 _ACROSS_NAMED = quick_reject(re.compile(r"\b(?:[Aa]cross|[Tt]hroughout|[Aa]ll over) (?:the )?(?:(?:[a-z]+ern|central) )?[A-Z][a-z]+"))
 
 
+@lru_cache(maxsize=256)  # asked for each sentence by both the drafting and the casualty rules
 def is_aggregate_toll(text: str) -> bool:
     """A toll over a period or a whole country ("thousands killed across the country since March")."""
     return bool(_AGGREGATE.search(text) or _ACROSS_NAMED.search(text))

@@ -186,6 +186,7 @@ _AGE_OR_UNIT = re.compile(
 )
 _MONTHS = r"jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december"
 _DATE_BEFORE = quick_reject(re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.IGNORECASE))
+_NO_BEFORE = quick_reject(re.compile(r"\bno\s*$", re.IGNORECASE))
 _QUOTE_MARKS = str.maketrans({"“": " ", "”": " ", '"': " "})
 _COMBINED_VERB = quick_reject(re.compile(r"\band\b|\bor\b", re.IGNORECASE))
 
@@ -320,7 +321,7 @@ def _figures(text: str) -> list[_Figure]:
             continue
         if core.isdigit() and len(core) == 4 and 1900 <= int(core) <= 2100 and not match.group("mod"):
             continue  # a year
-        if re.search(r"\bno\s*$", before, re.IGNORECASE):
+        if _NO_BEFORE.search(before):
             continue  # "no one was hurt" is handled as an explicit zero
         quantity = _bounds(match)
         if quantity is None:

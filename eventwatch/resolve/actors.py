@@ -35,6 +35,8 @@ _MERGE_ROLES = _ARMED_ROLES | {"police", "government", "defectors", "observers",
 _PREPOSITIONS = frozenset({"for", "of", "at", "in", "from", "with", "on", "to", "citing", "quoting", "by", "via"})
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_PHRASE_CHARS = 80
+_PHRASE_MEMO = 20_000
 
 
 @lru_cache(maxsize=1)
@@ -158,6 +160,7 @@ class ActorResolver:
         self._dictionary = dictionary
         self._indexes: tuple[_Index, _Index, _Index, int] | None = None
         self._claimant_types: dict[tuple[str, str | None], str] = {}  # speakers recur across articles
+        self._phrases: dict[tuple[str, str | None], tuple[ActorMention, ...]] = {}  # re-read actor phrases
 
     @property
     def dictionary(self) -> ActorDictionary:
@@ -187,6 +190,17 @@ class ActorResolver:
         demonym, country or modifiers written right before them ("Syrian troops", "pro-government militiamen").
         Generic agents without such a country take ``focus_country``."""
         focus_country = focus_country.upper() if focus_country else None
+        if len(text) <= _PHRASE_CHARS:  # the assembler re-reads the same short phrases in every article
+            key = (text, focus_country)
+            found = self._phrases.get(key)
+            if found is None:
+                if len(self._phrases) >= _PHRASE_MEMO:
+                    self._phrases.clear()
+                found = self._phrases[key] = tuple(self._find(text, focus_country))
+            return list(found)
+        return self._find(text, focus_country)
+
+    def _find(self, text: str, focus_country: str | None) -> list[ActorMention]:
         tokens = _tokenize(text)
         named = self._named(tokens, focus_country)
         generics = self._generics(text, tokens, named, focus_country)
@@ -250,6 +264,9 @@ class ActorResolver:
         found: dict[tuple[int, int], ActorEntry] = {}
         i = 0
         while i < len(tokens):
+            if tokens[i].key not in named_index.lengths:
+                i += 1  # no alias starts with this word
+                continue
             for j, candidates in named_index.at(tokens, i):
                 entries = [e for surface, e in candidates if _case_ok(surface, tokens, i)]
                 if entries:
@@ -267,7 +284,7 @@ class ActorResolver:
         heads: list[tuple[int, int, AgentTerm]] = []
         i = 0
         while i < len(tokens):
-            match = None if i in covered else \
+            match = None if i in covered or tokens[i].key not in nouns.lengths else \
                 next(((j, p) for j, p in nouns.at(tokens, i) if not covered & set(range(i, j))), None)
             if match is None:
                 i += 1

@@ -103,6 +103,11 @@ _CAPITAL = quick_reject(re.compile(
     r"(?P<the>the\s+(?:(?P<dem>[A-Z][a-z]+)\s+)?capital)\b(?!,?\s+(?:city\s+)?(?:of\s+)?[A-Z])(?!\s+of\b)(?!\s+cit(?:y|ies)\b)"
 ))
 _SPELLING = re.compile(r"(?:[A-Z][a-z]{0,2}[-‑ ])?[A-Z][A-Za-z'’]+(?:[- ][A-Za-z][A-Za-z'’]*){0,3}")
+_RUN_WORD = re.compile(rf"{_WORD}|\S+")
+_NAME_WORD = re.compile(_WORD)
+_ADMIN_AFTER = re.compile(r" ([A-Za-z]+)\b")
+_TITLE_BEFORE = re.compile(r"([A-Z][A-Za-z]*)\.?\s+$")
+_LINE_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"”’)]?\s+|\n\s*|[\"“]\s*)$")
 
 
@@ -268,7 +273,7 @@ class PlaceResolver:
     def _ngrams(self, text: str, offset: int, run: str) -> list[tuple[int, int, str]]:
         """Longest known names in a run of capitalised words, left to right ("Deir ez-Zor", "Sheikh Maqsoud")."""
         words = [(m.start() + offset, m.end() + offset - (2 if m.group(0).endswith(("'s", "’s")) else 0),
-                  bool(re.fullmatch(_WORD, m.group(0)))) for m in re.finditer(rf"{_WORD}|\S+", run)]
+                  bool(_NAME_WORD.fullmatch(m.group(0)))) for m in _RUN_WORD.finditer(run)]
         names = sum(1 for w in words if w[2])
         out: list[tuple[int, int, str]] = []
         i = 0
@@ -501,7 +506,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _with_admin_word(text: str, end: int, surface: str) -> tuple[str, int]:
     """``("Idlib province", end after "province")`` when an admin word follows the name, else unchanged."""
-    match = re.match(r" ([A-Za-z]+)\b", text[end:end + 16])
+    match = _ADMIN_AFTER.match(text[end:end + 16])
     if match and match.group(1).casefold() in ADMIN_WORDS:
         return f"{surface} {match.group(1).casefold()}", end + match.end()
     return surface, end
@@ -517,7 +522,13 @@ def _in_headline(text: str, start: int) -> bool:
     """True inside a title-case line ("Boko Haram Attacks Borno Village, Kill 15"), where capitals mean little."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
-    words = re.findall(r"[A-Za-z][\w'’-]*", text[line_start:line_end if line_end != -1 else len(text)])
+    return _title_case_line(text[line_start:line_end if line_end != -1 else len(text)])
+
+
+@lru_cache(maxsize=64)
+def _title_case_line(line: str) -> bool:
+    # Memoised: every capitalised word of a line asks about the same line.
+    words = _LINE_WORD.findall(line)
     if len(words) < 4:
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
@@ -525,7 +536,7 @@ def _in_headline(text: str, start: int) -> bool:
 
 
 def _after_title(text: str, start: int) -> bool:
-    match = re.search(r"([A-Z][A-Za-z]*)\.?\s+$", text[max(0, start - 20):start])
+    match = _TITLE_BEFORE.search(text[max(0, start - 20):start])
     return match is not None and match.group(1) in _titles()
 
 
