@@ -371,7 +371,7 @@ def _group_drafts(ctx: Context, sentence: SpacySpan, hits: list[TriggerHit], mod
                        victims=victims)
         draft.new_topic = bool(_NEW_TOPIC.match(span_text(sentence)))
         draft.follow_up = bool(_FOLLOW_UP.search(span_text(sentence)))
-        draft.summary = _is_summary(head)
+        draft.summary = any(_is_summary(head_token(ctx.doc, other)) for other in families.get(hit.family, [hit]))
         drafts.append(draft)
     return drafts
 

@@ -350,3 +350,11 @@ def test_an_articles_agreement_is_one_agreement():
 ])
 def test_present_progressive_without_a_scene_is_a_campaign(text, n):
     assert len(_asserted(text)) == n
+
+
+def test_a_lede_counting_separate_attacks_gives_way_to_them():
+    text = ("Gunmen killed 14 people in two separate attacks in Afghanistan on Friday, officials said. "
+            "In Parwan province, gunmen stormed a mosque late on Friday, killing 11 worshippers. "
+            "Also late on Friday, gunmen in Khost province attacked a family, killing three brothers.")
+    events = _asserted(text)
+    assert sorted(e.fatalities.min for e in events) == [3, 11]
