@@ -51,6 +51,8 @@ class DateMention:
 
 
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# full month names only: "may", "mar" and "jun" are also ordinary words
+_FULL_MONTH_RE = "|".join(name for name in sorted(_MONTHS, key=len, reverse=True) if len(name) > 4 or name in ("june", "july"))
 _WEEKDAY_RE = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("overnight", re.compile(rf"\bovernight (?:from )?(?P<w1>{_WEEKDAY_RE}) (?:to|into|and|-) (?P<w>{_WEEKDAY_RE})\b",
@@ -61,6 +63,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")),
     ("my", re.compile(rf"\b(?:in|since|during|last|early|late|mid-?)?\s*(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)),
     ("year", re.compile(r"\b(?:in|since|during)\s+(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)),
+    # "in October", "in October this year", "last March": a month without a year, read against publication
+    ("month", re.compile(rf"\b(?:in|since|during|last|early|late|mid-?|by|from|of)\s+(?:early\s+|late\s+|mid-?)?"
+                         rf"(?P<m>{_FULL_MONTH_RE})\b(?:\s+(?P<rel>this|last|next)\s+year)?", re.IGNORECASE)),
     ("weekday", re.compile(r"\b(?:(?:on|late|early|last)\s+)?(?P<w>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b(?:'s)?", re.IGNORECASE)),
     ("today", re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier today)\b", re.IGNORECASE)),
     ("yesterday", re.compile(r"\b(?:yesterday|last night)\b", re.IGNORECASE)),
@@ -116,6 +121,15 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date) -> tuple[dt.da
         return date, "day", not bool(year_text)
     if kind == "my":
         date = _safe_date(int(match.group("y")), _MONTHS[match.group("m").lower().rstrip(".")], 1)
+        if date is None or date > published:
+            return None
+        return date, "month", False
+    if kind == "month":
+        month = _MONTHS[match.group("m").lower()]
+        rel = (match.group("rel") or "").lower()
+        last = rel == "last" or match.group(0).lower().startswith("last") and month >= published.month
+        year = published.year - 1 if last or (not rel and month > published.month) else published.year
+        date = _safe_date(year, month, 1)
         if date is None or date > published:
             return None
         return date, "month", False

@@ -97,3 +97,19 @@ def test_a_date_weeks_ahead_is_not_last_year(text):
 def test_a_date_far_ahead_is_the_same_day_last_year():
     mentions = [m for m in find_dates("The raid on 30 December killed 4.", published=PUBLISHED) if m.date]
     assert mentions[0].date == dt.date(2011, 12, 30)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("killed in a bombing in Grozny in October this year", (dt.date(2014, 10, 1), "month")),
+    ("the attack in October last year", (dt.date(2013, 10, 1), "month")),
+    ("protests began last March", (dt.date(2014, 3, 1), "month")),
+    ("clashes in early December", (dt.date(2014, 12, 1), "month")),
+])
+def test_month_without_a_year(text, expected):
+    mentions = find_dates(text, published=dt.date(2014, 12, 4))
+    assert [(m.date, m.precision) for m in mentions] == [expected]
+
+
+@pytest.mark.parametrize("text", ["They may attack again", "in may", "the march on the capital"])
+def test_short_month_words_are_not_months(text):
+    assert find_dates(text, published=dt.date(2014, 12, 4)) == []
