@@ -218,6 +218,15 @@ _FOLLOW_UP = re.compile(
 )
 
 
+def _headline_non_conflict(ctx: Context) -> bool:
+    """Checked once per article: the Context keeps the answer."""
+    found = getattr(ctx, "_headline_non_conflict", None)
+    if found is None:
+        found = bool(_NON_CONFLICT.search(ctx.headline))
+        ctx._headline_non_conflict = found  # type: ignore[attr-defined]
+    return found
+
+
 def sentence_drafts(ctx: Context, sentence: SpacySpan, counts: list[Count]) -> list[Draft]:
     doc = ctx.doc
     text = span_text(sentence)
@@ -225,7 +234,7 @@ def sentence_drafts(ctx: Context, sentence: SpacySpan, counts: list[Count]) -> l
     if not hits:
         return []
     # a story headlined as an accident, outbreak or disaster reports its deaths as such throughout
-    non_conflict = bool(_NON_CONFLICT.search(text) or _NON_CONFLICT.search(ctx.headline))
+    non_conflict = bool(_NON_CONFLICT.search(text)) or _headline_non_conflict(ctx)
     aggregate = is_aggregate_toll(text)
     published = ctx.article.published
     by_modality: dict[str, list[TriggerHit]] = {}
