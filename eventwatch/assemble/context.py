@@ -57,6 +57,7 @@ class Context:
         self.doc = doc
         self.sentences: list[SpacySpan] = list(doc.sents)  # spaCy rebuilds doc.sents on every access
         self.actors = actors
+        self.resolver = places
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         self.focus = places.country_focus(article.text, title=article.title, candidates=entities)
         self.country = self.focus[0] if self.focus else None

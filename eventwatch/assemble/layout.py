@@ -81,11 +81,23 @@ def is_background_date(mention: DateMention | None, published: dt.date | None) -
     return last is not None and (published - last).days > BACKGROUND_AFTER_DAYS
 
 
+def _list_member(ctx: Context, match: re.Match[str]) -> PlaceMention:
+    """A list member the article-wide pass left out: resolved on its own within the article's main country
+    ("Cajibio" in a list of Colombian towns), else kept by name only."""
+    span = Span(match.start(), match.end())
+    if ctx.country:
+        for found in ctx.resolver.find(match.group(), focus=ctx.focus):
+            if found.place is not None and found.place.country == ctx.country and found.span.start == 0 \
+                    and found.span.end == len(match.group()):
+                return dataclasses.replace(found, span=span)
+    return PlaceMention(span, match.group(), None, geo_precision=2, detail=match.group(), detail_span=span)
+
+
 def split_place_list(ctx: Context, draft: Draft) -> list[Draft]:
     """One draft per place when the draft's place is one of a list of places in its sentence ("in A, B and C").
 
-    List members the gazetteer does not know are kept as unresolved places (location_detail only) when the list
-    is a real one: its last member follows "and"/"or", and every separator is a list separator."""
+    A real list has its last member after "and"/"or" and only list separators between members; members the
+    article-wide pass did not resolve are looked up in the article's country, else kept by name only."""
     if draft.place is None or draft.counts:
         return [draft]  # a shared casualty figure cannot be divided between the places
     text = ctx.article.text
@@ -93,8 +105,7 @@ def split_place_list(ctx: Context, draft: Draft) -> list[Draft]:
     items: dict[int, PlaceMention] = dict(resolved)
     for match in _CAPITALISED.finditer(text, draft.sentence.start_char, draft.sentence.end_char):
         if match.start() not in items and not any(m.span.start < match.start() < m.span.end for m in resolved.values()):
-            items[match.start()] = PlaceMention(Span(match.start(), match.end()), match.group(), None,
-                                                geo_precision=2, detail=match.group(), detail_span=Span(match.start(), match.end()))
+            items[match.start()] = _list_member(ctx, match)
     ordered = [items[k] for k in sorted(items)]
     try:
         at = next(i for i, m in enumerate(ordered) if m.span == draft.place.span)
@@ -112,10 +123,8 @@ def split_place_list(ctx: Context, draft: Draft) -> list[Draft]:
             gaps.append(gap)
             group.insert(0, ordered[i + step]) if step < 0 else group.append(ordered[i + step])
             i += step
-    if any(m.place is None for m in group):
-        if not any(re.search(r"\b(?:and|or)\b", gap) for gap in gaps):
-            return [draft]
-        group = [m for m in group if m.place is not None or m.span.start > draft.sentence.start_char]
+    if not any(re.search(r"\b(?:and|or|as well as)\b", gap) for gap in gaps):
+        return [draft]  # "Guican, Boyaca" is a town and its region; a list ends with "and"
     if len(group) < 2:
         return [draft]
     return [dataclasses.replace(draft, place=mention, counts=[]) for mention in group]

@@ -358,3 +358,13 @@ def test_a_lede_counting_separate_attacks_gives_way_to_them():
             "Also late on Friday, gunmen in Khost province attacked a family, killing three brothers.")
     events = _asserted(text)
     assert sorted(e.fatalities.min for e in events) == [3, 11]
+
+
+def test_town_comma_region_is_not_a_list():
+    events = _asserted("Rebels attacked an army patrol near the town of Guican, Boyaca, on Monday, killing 11 soldiers.")
+    assert len(events) == 1
+
+
+def test_molotov_cocktails_are_not_a_place():
+    events = _asserted("Rioting youths threw stones and Molotov cocktails at police in Toulouse on Friday night.")
+    assert [(e.location, e.country) for e in events] == [("Toulouse", "FR")]
