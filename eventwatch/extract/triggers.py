@@ -89,6 +89,87 @@ _MONTH_BEFORE = {"on", "in", "since", "till", "until", "of", "by", "from", "to",
                  "next", "this", "during", "before", "after", "between", "and"}
 
 
+@lru_cache(maxsize=1)
+def _people_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    """(nouns naming people, nouns naming the police), single words, from the casualty-noun and agent lexicons."""
+    people: set[str] = set()
+    police: set[str] = set()
+    for name, role_column in (("casualty_nouns.tsv", None), ("agents.tsv", 2)):
+        with resources.files("eventwatch.data").joinpath(name).open(encoding="utf-8") as fh:
+            for line in fh:
+                cells = line.rstrip("\n").split("\t")
+                if line.startswith("#") or len(cells) < 3 or cells[0] == "noun" or " " in cells[0]:
+                    continue
+                if role_column is not None and cells[1] != "noun":
+                    continue
+                people.add(cells[0].lower())
+                if role_column is not None and cells[role_column] == "police":
+                    police.add(cells[0].lower())
+    return frozenset(people | _PEOPLE_EXTRA), frozenset(police)
+
+
+# Verbs that report an arrest only when people are taken, and taken by the police: passive with a person subject
+# ("50 persons were held", "he was picked up", "two were caught by the police") or active with a police subject
+# and a person object ("the police picked them up") -- but not "elections were held" or "caught in the crossfire".
+_CUSTODY_VERBS = {("hold",), ("catch",), ("pick", "up"), ("book",)}
+_PEOPLE_EXTRA = frozenset({"activist", "activists", "youth", "youths", "accused", "leader", "leaders", "supporter",
+                           "supporters", "volunteers", "volunteer", "culprits", "culprit", "miscreants", "miscreant",
+                           "criminals", "criminal", "agent", "agents", "boys", "boy", "persons", "people"})
+_PERSON_PRONOUNS = {"he", "she", "they", "we", "i", "him", "her", "them", "us", "me", "some", "all", "both",
+                    "several", "many", "few", "others", "one", "two", "three", "four", "five", "six", "seven",
+                    "eight", "nine", "ten", "dozens", "hundreds", "scores"}
+_STATE_CAPTORS = {"army", "troops", "soldiers", "jawans", "forces", "authorities", "officials", "administration",
+                  "agency", "agencies"}
+_RECORDINGS = {"camera", "cameras", "tape", "video", "film"}
+
+
+def _names_people(token: Token) -> bool:
+    if token.lower_ in ("who", "that") and token.head.head is not token.head:
+        token = token.head.head  # "the two men who were caught": the relative clause's head
+    people, _police = _people_nouns()
+    if token.lemma_.lower() in ("hostage", "captive"):
+        return False
+    if token.lower_ in _PERSON_PRONOUNS or token.lower_ in people or token.lemma_.lower() in people:
+        return True
+    if token.ent_type_ in ("PERSON", "NORP") or (token.pos_ == "PROPN" and not token.ent_type_):
+        return True  # a name; lower-case names often go untagged
+    return token.pos_ == "NUM" and token.dep_ in ("nsubjpass", "dobj")  # "two were held"
+
+
+def _names_police(token: Token) -> bool:
+    _people, police = _people_nouns()
+    return any(t.lower_ in police for t in token.subtree)
+
+
+def _custody_verb_is_arrest(verb: Token) -> bool:
+    children = list(verb.children)
+    if any(c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") for c in children):
+        return False  # "held hostage", "held responsible", "caught unawares"
+    if verb.lemma_.lower() == "pick":
+        if not any(c.dep_ == "prt" and c.lower_ == "up" for c in children):
+            return False
+    elif any(c.dep_ == "prt" for c in children):
+        return False  # "held up", "held back", "caught up"
+    agents = [c for c in children if c.dep_ == "agent"]
+    if agents and not (_names_police(agents[0]) or any(t.lower_ in _STATE_CAPTORS for t in agents[0].subtree)):
+        return False  # "held by the gang": captives, not arrests
+    if verb.lemma_.lower() == "catch" and not agents and any(
+            c.dep_ == "prep" and ((c.lower_ in ("in", "between") and not any(t.lower_ == "connection" for t in c.subtree))
+                                  or any(t.lower_ in _RECORDINGS for t in c.subtree))
+            for c in children):
+        return False  # "caught in the crossfire", "caught on camera"
+    passive_subjects = [c for c in children if c.dep_ == "nsubjpass"]
+    if passive_subjects:
+        return _names_people(passive_subjects[0])
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.lemma_.lower() != "hold":
+        return _names_people(verb.head)  # "two activists caught by the police"
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if not subjects and verb.dep_ == "conj":  # "the police acted and caught some of them"
+        subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    objects = [c for c in children if c.dep_ == "dobj"]
+    return bool(subjects and objects and _names_police(subjects[0]) and _names_people(objects[0]))
+
+
 def _is_month(token: Token) -> bool:
     """"march" naming the month: next to a day number or a year, or after a preposition of time."""
     doc = token.doc
@@ -111,8 +192,14 @@ def _not_an_event(token: Token, entry: TriggerEntry, index: dict[str, list[Trigg
             and not (token.lower_.endswith("ing") and entry.family in ("PROTEST", "RIOT", "MOB")):
         return True  # "riot police", "attack helicopter", "protest leaders": a modifier naming a kind of thing
     if len(entry.phrase) == 1 and token.dep_ == "amod" and token.tag_ in ("VBG", "VBN") and token.head.pos_ == "NOUN" \
-            and entry.family not in ("PROTEST", "RIOT", "MOB"):  # but "rioting youths smashed..." is the riot
+            and entry.family not in ("PROTEST", "RIOT", "MOB", "ARREST"):  # "rioting youths" is the riot, and
+        # "the arrested workers" were arrested
         return True  # "defecting soldiers", "wounded survivors": a participle describing people, not an event
+    if entry.family == "ARREST" and entry.phrase[0] in ("hold", "catch", "pick", "book") \
+            and token.pos_ not in ("VERB", "AUX"):
+        return True  # "45 books under preparation": the noun
+    if entry.family == "ARREST" and entry.phrase in _CUSTODY_VERBS:
+        return not _custody_verb_is_arrest(token)
     if token.lemma_.lower() in _INTRANSITIVE_ONLY and token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.children):
         return True
     return False

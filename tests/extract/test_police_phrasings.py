@@ -76,3 +76,37 @@ def test_a_year_long_past_still_makes_an_event_history(text):
 ])
 def test_running_counts_of_the_days_count_and_old_events_do_not(text, labels):
     assert _labels(text) == labels
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "twelve persons were held after the clashes in the old city on friday.",
+    "the two youths were picked up from their homes on saturday.",
+    "the police picked up four men from the market area.",
+    "the police acted quickly and caught three of them.",
+    "both were caught in connection with the arson.",
+    "the leader is currently held by the city police.",
+    "four activists caught by the police were released on bail.",
+    "the police booked 40 people under the anti-terror law.",
+    "the court remanded the three accused to police custody till april 2.",
+    "the suspect is now in police custody.",
+    "the arrested workers were released later in the evening.",
+])
+def test_people_held_picked_up_caught_or_in_custody_are_arrests(text):
+    assert "ARREST" in _labels(text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "elections were held in the state last month.",
+    "a meeting was held at the collector's office on friday.",
+    "the hostages were held for three days by the gang.",
+    "he was held responsible for the lapse.",
+    "the traffic was held up for hours.",
+    "two women were caught in the crossfire and injured.",
+    "two men were caught on camera setting fire to the shop.",
+    "the team picked up the pace in the second half.",
+    "that leaves 45 books under preparation.",
+])
+def test_held_caught_and_picked_up_without_custody_are_no_arrests(text):
+    assert "ARREST" not in _labels(text)
