@@ -8,6 +8,7 @@ initial or earlier give way to the others; "another N died" adds to the total. S
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span as SpacySpan
 
@@ -25,14 +26,30 @@ __all__ = ["attach_counts", "casualty_range", "draft_claims"]
 _CONTINUATION_CHARS = 600
 _CONTINUED = ("killed", "injured", "missing")
 _HEADING_END = re.compile(r"[.!?:;\"”’')]\s*$")
+# "the attack comes two weeks after", "came just days after": background on an earlier event follows
+_COMES_AFTER = re.compile(r"\b(?:comes?|came|coming)\s+(?:(?:just|only|barely|a|an|one|two|three|four|five|six|"
+                          r"several|few|\d+|days?|weeks?|months?|hours?)\s+){0,3}(?:after|since)\b", re.IGNORECASE)
+# "a second official confirmed the death toll", "giving the same toll as the governor": a speaker repeating the toll
+_RESTATED = re.compile(r"\b(?:confirm(?:ed|s|ing)?|gave|gives|giving|repeated|repeating|cited|citing)\s+"
+                       r"(?:the|this|that)\s+(?:same\s+)?(?:(?:death|casualty)\s+)?(?:toll|figure|tally)\b", re.IGNORECASE)
 
 
 def attach_counts(drafts: list[Draft], counts: list[Count], attribution: Attribution | None, sentence: SpacySpan,
                   *, aggregate: bool, previous: Draft | None = None) -> None:
     """Casualty counts of a sentence go to its violent event (or its arrest event for arrest counts); a sentence
-    without an event of its own gives its killed/injured/missing figures to ``previous``, the event just before."""
+    without an event of its own gives its killed/injured/missing figures to ``previous``, the event just before.
+    A sentence that only restates the toll with a new speaker ("a second official confirmed the toll") gives
+    that speaker the latest death toll of ``previous``."""
     if aggregate:
         return
+    if attribution is not None and previous is not None and not any(c.about == "killed" for c in counts) \
+            and _continues(previous, sentence):
+        restated = _restated(previous, sentence)
+        violent = _violent(drafts)
+        if violent:  # the sentence's own mention refers back to the event whose toll it repeats
+            violent[0].counts.extend((count, attribution, sentence) for count in restated)
+        else:
+            counts = restated + counts
     if not drafts:
         if previous is not None and _continues(previous, sentence):
             for count in counts:
@@ -47,13 +64,32 @@ def attach_counts(drafts: list[Draft], counts: list[Count], attribution: Attribu
         elif count.about == "bodies_found":
             target = next((d for d in drafts if d.sub_event_type == "Other"), None)
         else:
-            violent = [d for d in drafts if d.event_type not in ("Strategic developments",) or d.sub_event_type == "Looting/property destruction"]
+            violent = _violent(drafts)
             if not violent:
                 continue
             # the trigger closest to the count by characters
             target = min(violent, key=lambda d: abs(sentence.doc[d.hit.start].idx - count.span.start))
         if target is not None:
             target.counts.append((count, attribution, sentence))
+
+
+def _violent(drafts: list[Draft]) -> list[Draft]:
+    return [d for d in drafts if d.event_type != "Strategic developments" or d.sub_event_type == "Looting/property destruction"]
+
+
+def _restated(previous: Draft, sentence: SpacySpan) -> list[Count]:
+    """The latest death toll of ``previous`` as this sentence's own count when the sentence only repeats it
+    ("confirmed the death toll", "giving the same toll as ..."), spanning the words that repeat it."""
+    said = _RESTATED.search(span_text(sentence))
+    if said is None:
+        return []
+    tolls = [count for count, _, _ in previous.counts if count.about == "killed" and not count.subgroup
+             and not count.initial and not count.additional]
+    if not tolls:
+        return []
+    latest = max(tolls, key=lambda count: count.span.start)
+    span = Span(sentence.start_char + said.start(), sentence.start_char + said.end())
+    return [replace(latest, quantity=replace(latest.quantity, span=span), span=span, toll_update=False)]
 
 
 def _continues(previous: Draft, sentence: SpacySpan) -> bool:
@@ -82,6 +118,8 @@ def draft_claims(ctx: Context, draft: Draft) -> tuple[list[Claim], list[Count]]:
     rows: list[tuple[Claim, Count, bool]] = []
     seen: set[tuple[str, str, int | None, int | None]] = set()
     for count, _, sentence in draft.counts:
+        if sentence.start_char != draft.sentence.start_char and _earlier_event_figure(count, sentence):
+            continue
         attribution = claimant_for(sentences, starts[sentence.start_char]) if sentence.start_char in starts else None
         if attribution is not None and is_background_figure(sentence, count.span.start, attribution.span):
             attribution = None  # the speaker blames; the toll of the attack blamed is the outlet's
@@ -103,6 +141,13 @@ def draft_claims(ctx: Context, draft: Draft) -> tuple[list[Claim], list[Count]]:
     body_about = {claim.about for claim, _, heading in rows if not heading}
     kept = [(claim, count) for claim, count, heading in rows if not (heading and claim.about in body_about)]
     return [claim for claim, _ in kept], [count for _, count in kept]
+
+
+def _earlier_event_figure(count: Count, sentence: SpacySpan) -> bool:
+    """"The blast comes two weeks after bombings in the city killed 44 people": a toll inside the clause that
+    places the event after an earlier one belongs to that earlier event, not to the one this sentence refers back to."""
+    after = _COMES_AFTER.search(span_text(sentence))
+    return after is not None and count.span.start >= sentence.start_char + after.end()
 
 
 def _same_source(a: tuple[str, str, int | None, int | None], b: tuple[str, str, int | None, int | None]) -> bool:

@@ -39,6 +39,9 @@ _LEADING_DATE = re.compile(r"\s*(?:date\s+)?(?:\d{4}-\d\d-\d\d|(?:[A-Z][a-z]+\.?
 # a proper name runs over capitalised words and the small words inside names ("Front to Defend Egypt Protestors")
 _NAME_LINK = frozenset({"of", "for", "to", "the", "and", "de", "al", "el", "on", "in", "&"})
 _APPOSITIVE = re.compile(r"\s*,\s*(?P<role>(?:(?:a|an|the)\s+)?[a-z][^,.;:()\"“”]*)")
+# "..., hitting a vehicle parked in the town, a senior official based in the capital said.": the speaker after the
+# last comma of a sentence that ends on its reporting verb
+_CLAUSE_TRAIL = re.compile(r",\s*(?P<who>[^,;:\"“”()]{2,70}?)\s+(?:said|says|added|told\s+[A-Z]\w*)\s*[.!]?[\s\"”’']*$")
 _QUOTE_TRAIL = re.compile(r"[\"”]\s*,?\s*(?P<who>[A-Z][^,.;\"“”]{1,60}?)\s+(?:said|says|told|added|reported)\b")
 
 
@@ -113,13 +116,33 @@ def _find_attribution(sentence: SpacySpan) -> Attribution | None:
     if according:
         return _according(sentence, base + according.start("who"), base + according.end("who"))
     speaker = _speaker(sentence)
-    if speaker is not None:
-        return speaker
+    trailing = _trailing_speaker(sentence, speaker)
+    if trailing is not None or speaker is not None:
+        return trailing or speaker
     trail = _QUOTE_TRAIL.search(sent_text)
     if trail:
         start, end = _trim(text, base + trail.start("who"), base + trail.end("who"))
         return Attribution(text[start:end], Span(start, end))
     return None
+
+
+def _trailing_speaker(sentence: SpacySpan, parsed: Attribution | None) -> Attribution | None:
+    """The speaker of a closing ", X said." when the parse found no subject for it or put the subject before that
+    comma (it took a noun of the reported clause for the speaker). X must be a noun phrase: no finite verb."""
+    text = doc_text(sentence.doc)
+    trail = _CLAUSE_TRAIL.search(span_text(sentence))
+    if trail is None:
+        return None
+    start, end = sentence.start_char + trail.start("who"), sentence.start_char + trail.end("who")
+    if parsed is not None and parsed.span.start >= start:
+        return None
+    words = [t for t in sentence if start <= t.idx < end]
+    if not words or any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod") for t in words):
+        return None
+    if not any(t.pos_ in ("NOUN", "PROPN") for t in words):
+        return None
+    start, end = _trim(text, start, end)
+    return Attribution(text[start:end], Span(start, end))
 
 
 def _speaker(sentence: SpacySpan) -> Attribution | None:
@@ -274,22 +297,48 @@ def _named_earlier(attribution: Attribution, sentence: SpacySpan) -> Attribution
     return attribution
 
 
+def _continued_quote(sentences: Sequence[SpacySpan], index: int) -> Attribution | None:
+    """“..,” the official said. “At least 12 were killed.”: a quotation opened and closed right after a quote with
+    a trailing speaker, in the same paragraph, goes on quoting that speaker (news style names the speaker once and
+    runs the next quote on), not whoever the next sentence is about."""
+    if index == 0 or not span_text(sentences[index]).lstrip().startswith(("“", '"')):
+        return None
+    previous = sentences[index - 1]
+    between = doc_text(previous.doc)[previous.start_char:sentences[index].start_char]
+    if "\n" in between[len(between.rstrip()):] or not _closes_quote(previous):
+        return None  # a new paragraph may quote someone else
+    speaker = find_attribution(previous)
+    if speaker is None or speaker.span.start < _last_quote_close(previous):
+        return None  # the speaker must come after the quote it closes ("“...,” X said.")
+    return speaker
+
+
+def _last_quote_close(sentence: SpacySpan) -> int:
+    text = span_text(sentence)
+    end = max(text.rfind("”"), text.rfind('"'))
+    return sentence.start_char + end
+
+
 def claimant_for(sentences: Sequence[SpacySpan], index: int) -> Attribution | None:
     """Who asserts what ``sentences[index]`` reports, following the article across sentences."""
     sentence = sentences[index]
     own = find_attribution(sentence)
     if own is None and _inside_quote(sentence):
         closed = _closes_quote(sentence)
-        for ahead in range(index + 1, min(index + _LOOK_AHEAD + 1, len(sentences))):
-            following = sentences[ahead]
-            if not closed and not _inside_quote(following):
-                break
-            found = find_attribution(following)
-            if found is not None:
-                own, index = found, ahead
-                break
-            if closed or _closes_quote(following):
-                break  # the quotation ended without a speaker
+        continued = _continued_quote(sentences, index) if closed else None
+        if continued is not None:
+            own, index = continued, index - 1
+        else:
+            for ahead in range(index + 1, min(index + _LOOK_AHEAD + 1, len(sentences))):
+                following = sentences[ahead]
+                if not closed and not _inside_quote(following):
+                    break
+                found = find_attribution(following)
+                if found is not None:
+                    own, index = found, ahead
+                    break
+                if closed or _closes_quote(following):
+                    break  # the quotation ended without a speaker
     if own is None:
         return None
     if not _is_back_reference(own):

@@ -6,7 +6,8 @@ is bound to it by the usual news constructions:
 * verb before the number: "killing at least 26 people", "wounded more than 20";
 * number before the participle or adjective: "32 people were killed", "11 soldiers dead", "100 wounded",
   "a civilian died" (one);
-* coordinated groups add up: "two soldiers and a civilian were killed" is 3;
+* coordinated groups add up: "two soldiers and a civilian were killed" is 3; "five police officers and others
+  were injured" is at least 6;
 * toll phrases: "the death toll rose to 40", "a toll of 12";
 * explicit zero: "no one was killed", "there were no casualties", "did not cause any casualties".
 
@@ -111,6 +112,9 @@ _CORE = (
     r"(?=(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
     r"ninety|hundred|thousand|million)\b))?)+)"
 )
+# "Photo: ReutersFifteen people were killed": scraped pages glue a caption or credit onto the lede's first word;
+# a capitalised number word right after a lower-case letter starts a new word
+_GLUED = r"(?<=(?-i:[a-z]))(?=(?-i:[A-Z]))"
 _SPECIAL_NUMBERS = {
     "half a dozen": (6, False), "a dozen": (12, False), "a couple of": (2, False), "a few": (3, True),
     "a handful of": (3, True), "tens of thousands": (20000, True), "hundreds of thousands": (200000, True),
@@ -124,6 +128,7 @@ class _Patterns:
     after: re.Pattern[str]
     victim_only: re.Pattern[str]
     join: re.Pattern[str]
+    and_others: re.Pattern[str]  # "five police officers and others": at least one more than the number
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +138,7 @@ def _patterns() -> _Patterns:
     singular = _alternation([n for n, (number, _) in nouns.items() if number == "sg"])
     modifier = _alternation(list(_modifiers()))
     number = re.compile(
-        rf"(?<![\w.,-])(?:(?P<mod>{modifier})\s+)?(?:between\s+(?P<lo>{_CORE})\s+and\s+(?P<hi>{_CORE})|"
+        rf"(?:(?<![\w.,-])|{_GLUED})(?:(?P<mod>{modifier})\s+)?(?:between\s+(?P<lo>{_CORE})\s+and\s+(?P<hi>{_CORE})|"
         rf"(?P<lo2>\d[\d,]*)\s*(?:-|–|to|or)\s*(?P<hi2>\d[\d,]*)(?=\s)|"
         rf"(?P<lo3>{_CORE})\s+(?:to|or)\s+(?P<hi3>{_CORE})(?=\s)|(?P<num>{_CORE}))(?![\w-])",
         re.IGNORECASE,
@@ -143,7 +148,7 @@ def _patterns() -> _Patterns:
                             re.IGNORECASE)
     victim = rf"(?:(?:{_WORD})\s+){{0,2}}?(?:{person})"
     after = re.compile(
-        rf"^\s+(?P<victim>{victim})?(?:\s+(?:from|in|of|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?)?"
+        rf"^\s+(?P<victim>{victim})?(?P<others>\s+and\s+others)?(?:\s+(?:from|in|of|at)\s+(?:the\s+)?(?-i:[A-Z])[\w'-]*(?:\s+(?-i:[A-Z])[\w'-]*)?)?"
         rf"(?:\s*,?\s*(?:mostly|mainly|all|most of them|many of them)\s+{_WORD})?"
         rf"(?:\s*,\s*(?:including|among them|mostly|many of them)\b[^,;.]{{1,60}},)?\s*"
         rf"(?P<aux>(?:(?:were|was|have|has|had|are|is|been|being|got|reportedly|also|later|allegedly|"
@@ -152,8 +157,9 @@ def _patterns() -> _Patterns:
         re.IGNORECASE,
     )
     victim_only = re.compile(rf"^\s+{victim}\b", re.IGNORECASE)
+    and_others = re.compile(rf"^\s+{victim}\s+and\s+others\b", re.IGNORECASE)
     join = re.compile(rf"^\s+{victim}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE)
-    return _Patterns(quick_reject(number), quick_reject(indefinite), after, victim_only, join)
+    return _Patterns(quick_reject(number), quick_reject(indefinite), after, victim_only, join, and_others)
 
 
 _SUBGROUP_BEFORE = quick_reject(re.compile(
@@ -378,6 +384,8 @@ def find_counts(text: str, *, offset: int = 0) -> list[Count]:
         if found is None:
             continue
         about, victim, end = found
+        if quantity.min is not None and _patterns().and_others.match(after):
+            quantity = Quantity(quantity.min + 1, None, quantity.approximate, quantity.span)
         toll_update = bool(about == "killed" and toll and toll.group("verb").lower() in _TOLL_CHANGE)
         initial = bool(_INITIAL.search(before[-80:])) and not toll_update
         start = figure.start

@@ -120,3 +120,36 @@ def test_headline_figure_gives_way_to_the_body():
 def test_one_claim_per_source_and_figure(text, expected):
     claims = [(c.about, c.claimant_type, c.min) for e in _asserted(text) for c in e.claims]
     assert claims == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # a second speaker who only confirms the toll is a claim of their own with that toll
+    ("A drone strike hit a compound in Mir Ali on Monday, killing at least 9 militants, local officials said. "
+     "A second intelligence official confirmed the death toll.",
+     [("killed", "government", 9), ("killed", "government", 9)]),
+    ("Gunmen attacked a village in Zamfara on Sunday, killing 11 people, police said. A hospital official "
+     "confirmed the toll and said 6 were wounded.",
+     [("injured", "medical", 6), ("killed", "government", 11), ("killed", "medical", 11)]),
+    # with no speaker of its own, a sentence repeating the toll adds no claim
+    ("Gunmen attacked a village in Zamfara on Sunday, killing 11 people, police said. The figure could not be "
+     "verified, but residents gave the same toll.", [("killed", "government", 11)]),
+])
+def test_speaker_restating_the_toll_is_a_claim(text, expected):
+    claims = sorted((c.about, c.claimant_type, c.min) for e in _asserted(text) for c in e.claims)
+    assert claims == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    # the toll in "comes N weeks after ... killed M" is the earlier attack's, not the one the sentence refers to
+    "A suicide bomber struck a police bus in Kano on Friday, wounding dozens, police said. The explosion comes two "
+    "weeks after two blasts in Kano targeting army buildings killed 31 people.",
+    "A car bomb went off at a checkpoint in Baqubah on Friday, killing and wounding many people. The attack comes a "
+    "week after bombings in Baqubah killed 20 people.",
+])
+def test_toll_of_an_earlier_attack_is_not_this_events(text):
+    events = _asserted(text)
+    assert len(events) == 1
+    assert events[0].fatalities is None
+    assert [c for c in events[0].claims if c.about == "killed"] == []

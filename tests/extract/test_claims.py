@@ -82,6 +82,17 @@ def test_citing_keeps_who_passed_the_figure_on(nlp, text, cited, relay):
     ("The rebel alliance said it had captured the town. The group said 14 of its fighters died.", 1, "rebel alliance"),
     # a quotation belongs to the speaker named where it closes
     ("Residents fled the village. “We lost 7 people. Our houses are gone,” Musa Bello said.", 1, "Musa Bello"),
+    # a quote run on after "“...,” X said." in the same paragraph is still X's, not the next sentence's subject
+    ("“The rockets hit two houses,” the governor said. “Nine people were killed.” A doctor described the wounds.",
+     1, "governor"),
+    # ...but not across a paragraph break
+    ("“The rockets hit two houses,” the governor said.\n\n“Nine people were killed.” A doctor said, describing "
+     "the wounds.", 1, "doctor"),
+    # a closing ", X said." names the speaker even when the parse took a noun of the report for the subject
+    ("Two helicopters fired rockets, hitting the school and a truck parked in the Zari area of Kunduz, a senior "
+     "official based in Kabul said.", 0, "senior official based in Kabul"),
+    ("Gunmen fired on the convoy, hitting a car and a truck carrying aid near Gao, a senior army officer based in "
+     "Bamako said.", 0, "senior army officer based in Bamako"),
     # a sentence in the outlet's own voice has no claimant
     ("The army said the town was retaken. Fighting resumed on Sunday, killing 4 people.", 1, None),
 ])

@@ -153,3 +153,27 @@ def test_toll_updates(text, update):
 ])
 def test_headline_style_and_manner_of_death(text, expected):
     assert [(c.about, c.quantity.min, c.quantity.max) for c in find_counts(text)] == expected
+
+
+@pytest.mark.parametrize("text, about, expected", [
+    # "N <victims> and others": at least one more than N, no upper bound
+    ("Four soldiers and others were wounded in the ambush.", "injured", (5, None)),
+    ("The mortar round killed two guards and others near the gate.", "killed", (3, None)),
+    # a coordinated number is still summed, not bumped
+    ("Two soldiers and a civilian were killed.", "killed", (3, 3)),
+])
+def test_and_others_raises_the_minimum(text, about, expected):
+    assert _first(text, about) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a caption or credit glued onto the first word of the lede by scraping
+    ("Photo: ReutersTwelve people were killed when gunmen stormed the market.", (12, 12)),
+    ("File imageSeven villagers died in the attack.", (7, 7)),
+])
+def test_number_word_glued_to_a_caption(text, expected):
+    assert _first(text, "killed") == expected
+
+
+def test_glued_lower_case_word_is_not_a_number():
+    assert find_counts("The iPhoneone launch drew crowds.") == []
