@@ -91,6 +91,8 @@ def _finite_past(token: Token) -> bool:
     """A past-tense clause under the governor reports what happened: "announced that he had defected",
     "warned that gunmen attacked the village" (unlike "threatened to attack", "announced it would strike")."""
     aux = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if token.dep_ == "oprd" and token.tag_ == "VBD" and not aux and any(c.dep_ == "nsubj" for c in token.children):
+        return True  # a finite past clause with its own subject, however the parser attached it
     return token.dep_ == "ccomp" and (token.tag_ == "VBD" and not aux or bool(aux & {"had", "has", "have", "was", "were"}))
 
 

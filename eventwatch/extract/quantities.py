@@ -367,6 +367,10 @@ def _figures(text: str) -> list[_Figure]:
     return figures
 
 
+# "40 of these deaths were due to police firing": the share of a toll that the sentence goes on to explain
+_SHARE_OF_DEATHS = re.compile(r"\s+of\s+(?:the|these|those|its)\s+(?:deaths|killings|fatalities)\b", re.IGNORECASE)
+
+
 def find_counts(text: str, *, offset: int = 0) -> list[Count]:
     """All casualty counts in ``text`` (usually one sentence); spans are shifted by ``offset``."""
     text = text.translate(_QUOTE_MARKS)  # 'killed "scores" of fighters'; same length, so offsets hold
@@ -380,7 +384,9 @@ def find_counts(text: str, *, offset: int = 0) -> list[Count]:
         before, after = text[: figure.start], text[figure.end:]
         subgroup = bool(_SUBGROUP_BEFORE.search(before))
         toll = _TOLL_BEFORE.search(before[-90:])
-        found = _bind_before(before, after) or _bind_after(after) or (("killed", None, 0) if toll else None)
+        share = _SHARE_OF_DEATHS.match(after)
+        found = _bind_before(before, after) or _bind_after(after) or (("killed", None, 0) if toll else None) or (
+            ("killed", None, share.end()) if share else None)
         if found is None:
             continue
         about, victim, end = found

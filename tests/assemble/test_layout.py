@@ -368,3 +368,9 @@ def test_town_comma_region_is_not_a_list():
 def test_molotov_cocktails_are_not_a_place():
     events = _asserted("Rioting youths threw stones and Molotov cocktails at police in Toulouse on Friday night.")
     assert [(e.location, e.country) for e in events] == [("Toulouse", "FR")]
+
+
+def test_a_finite_past_clause_under_consider_is_a_fact():
+    text = ("in the city that is considered most volatile, more members of the minority community died in the "
+            "police firing on friday.")
+    assert len(_asserted(text)) == 1

@@ -177,3 +177,11 @@ def test_number_word_glued_to_a_caption(text, expected):
 
 def test_glued_lower_case_word_is_not_a_number():
     assert find_counts("The iPhoneone launch drew crowds.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The spokesman said 40 of these deaths were due to police firing.", [("killed", 40, 40)]),
+    ("Forty of the killings were blamed on the militia.", [("killed", 40, 40)]),
+])
+def test_a_share_of_a_toll_given_a_cause(text, expected):
+    assert [(c.about, c.quantity.min, c.quantity.max) for c in find_counts(text)] == expected
