@@ -149,6 +149,18 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     options = _supported_kwargs(code_articles, {"batch_size": args.batch_size, "n_process": args.n_process})
+    # Like the bare run, the timed run excludes one-time loading: the pipeline's model, gazetteer and actor
+    # dictionary are loaded (and timed) first, so the ratio compares per-article work only.
+    try:
+        from eventwatch import Pipeline  # type: ignore[attr-defined,unused-ignore]
+
+        started = time.perf_counter()
+        warm = Pipeline()
+        list(code_articles(_articles(texts[:1]), pipeline=warm))  # loads nlp, places and actors lazily
+        print(f"eventwatch load {time.perf_counter() - started:6.2f} s (model, gazetteer, actors; not in the ratio)")
+        options["pipeline"] = warm
+    except (ImportError, TypeError) as exc:
+        print(f"eventwatch load not separated ({exc}); its load time is inside the timed run")
     events = 0
 
     def pipeline() -> int:

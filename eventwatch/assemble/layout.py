@@ -103,9 +103,13 @@ def split_place_list(ctx: Context, draft: Draft) -> list[Draft]:
     text = ctx.article.text
     resolved = {m.span.start: m for m in ctx.places_in(draft.sentence) if m.place is not None}
     items: dict[int, PlaceMention] = dict(resolved)
+    names: dict[int, re.Match[str]] = {}
     for match in _CAPITALISED.finditer(text, draft.sentence.start_char, draft.sentence.end_char):
         if match.start() not in items and not any(m.span.start < match.start() < m.span.end for m in resolved.values()):
-            items[match.start()] = _list_member(ctx, match)
+            span = Span(match.start(), match.end())  # looked up only if it turns out to be a list member
+            items[match.start()] = PlaceMention(span, match.group(), None, geo_precision=2, detail=match.group(),
+                                                detail_span=span)
+            names[match.start()] = match
     ordered = [items[k] for k in sorted(items)]
     try:
         at = next(i for i, m in enumerate(ordered) if m.span == draft.place.span)
@@ -127,6 +131,7 @@ def split_place_list(ctx: Context, draft: Draft) -> list[Draft]:
         return [draft]  # "Guican, Boyaca" is a town and its region; a list ends with "and"
     if len(group) < 2:
         return [draft]
+    group = [_list_member(ctx, names[m.span.start]) if m.span.start in names else m for m in group]
     return [dataclasses.replace(draft, place=mention, counts=[]) for mention in group]
 
 
