@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Protocol, Sequence
 
 from spacy.tokens import Doc
@@ -58,23 +59,48 @@ class Context:
         self.sentences: list[SpacySpan] = list(doc.sents)  # spaCy rebuilds doc.sents on every access
         self.actors = actors
         self.resolver = places
-        entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        self.focus = places.country_focus(article.text, title=article.title, candidates=entities)
-        self.country = self.focus[0] if self.focus else None
-        self.actor_mentions = actors.find(article.text, focus_country=self.country)
-        # A place name inside a person's name ("David Hartwell") or a named organisation ("SANA") is not a place;
-        # a span the model calls a person that the resolver accepted as a whole ("Datta Khel town") is.
-        people = [Span(s, e) for s, e, label in entities if label == "PERSON" and " " in doc_text(doc)[s:e].strip()]
-        named = [m.span for m in self.actor_mentions if m.actor.kind == "named"]
-        self.places = [m for m in places.find(article.text, candidates=entities, focus=self.focus)
-                       if m.place and not any(b.overlaps(m.span) for b in named)
-                       and not any(p.overlaps(m.span) and p != m.span for p in people)]
-        self.sport = _is_sport(article.text)
         self.headline = article.title or article.text.lstrip().partition("\n")[0][:200]
         # An undated article's own full dates are the only anchor its weekdays can be read against.
         self._date_anchors = reference_dates(article.text) if article.published is None else []
         self._dates: dict[int, list[DateMention]] = {}
-        self.lede_date = self._lede_date()
+
+    # The article-wide resolutions below are computed on first use: an article without any event or statement
+    # trigger (business, sport, weather) never needs its places or actors resolved.
+
+    @cached_property
+    def _entities(self) -> list[tuple[int, int, str]]:
+        return [(e.start_char, e.end_char, e.label_) for e in self.doc.ents]
+
+    @cached_property
+    def focus(self) -> list[str]:
+        return self.resolver.country_focus(self.article.text, title=self.article.title, candidates=self._entities)
+
+    @cached_property
+    def country(self) -> str | None:
+        return self.focus[0] if self.focus else None
+
+    @cached_property
+    def actor_mentions(self) -> list[ActorMention]:
+        return self.actors.find(self.article.text, focus_country=self.country)
+
+    @cached_property
+    def places(self) -> list[PlaceMention]:
+        # A place name inside a person's name ("David Hartwell") or a named organisation ("SANA") is not a place;
+        # a span the model calls a person that the resolver accepted as a whole ("Datta Khel town") is.
+        text = doc_text(self.doc)
+        people = [Span(s, e) for s, e, label in self._entities if label == "PERSON" and " " in text[s:e].strip()]
+        named = [m.span for m in self.actor_mentions if m.actor.kind == "named"]
+        return [m for m in self.resolver.find(self.article.text, candidates=self._entities, focus=self.focus)
+                if m.place and not any(b.overlaps(m.span) for b in named)
+                and not any(p.overlaps(m.span) and p != m.span for p in people)]
+
+    @cached_property
+    def sport(self) -> bool:
+        return _is_sport(self.article.text)
+
+    @cached_property
+    def lede_date(self) -> DateMention | None:
+        return self._lede_date()
 
     def dates_in(self, sentence: SpacySpan) -> list[DateMention]:
         """The date mentions of a sentence, found once however many rules ask."""
