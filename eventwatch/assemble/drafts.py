@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -16,9 +17,9 @@ from ..extract.claims import Attribution
 from ..extract.modality import is_aggregate_toll, trigger_modality
 from ..extract.quantities import Count, victim_category
 from ..extract.triggers import TriggerEntry, TriggerHit, find_triggers
+from ..nlp import span_text
 from ..records import Actor, PlaceMention, Span
 from ..resolve.dates import DateMention
-from ..nlp import span_text
 from .context import Context
 
 __all__ = ["AIR_CONTEXT", "Draft", "head_token", "retype_by_target", "sentence_drafts"]
@@ -218,13 +219,10 @@ _FOLLOW_UP = re.compile(
 )
 
 
-def _headline_non_conflict(ctx: Context) -> bool:
-    """Checked once per article: the Context keeps the answer."""
-    found = getattr(ctx, "_headline_non_conflict", None)
-    if found is None:
-        found = bool(_NON_CONFLICT.search(ctx.headline))
-        ctx._headline_non_conflict = found  # type: ignore[attr-defined]
-    return found
+@lru_cache(maxsize=256)
+def _headline_non_conflict(headline: str) -> bool:
+    """Asked for every sentence of an article, answered once per headline."""
+    return bool(_NON_CONFLICT.search(headline))
 
 
 def sentence_drafts(ctx: Context, sentence: SpacySpan, counts: list[Count]) -> list[Draft]:
@@ -234,7 +232,7 @@ def sentence_drafts(ctx: Context, sentence: SpacySpan, counts: list[Count]) -> l
     if not hits:
         return []
     # a story headlined as an accident, outbreak or disaster reports its deaths as such throughout
-    non_conflict = bool(_NON_CONFLICT.search(text)) or _headline_non_conflict(ctx)
+    non_conflict = bool(_NON_CONFLICT.search(text)) or _headline_non_conflict(ctx.headline)
     aggregate = is_aggregate_toll(text)
     published = ctx.article.published
     by_modality: dict[str, list[TriggerHit]] = {}

@@ -90,6 +90,12 @@ def _list_member(ctx: Context, match: re.Match[str]) -> PlaceMention:
             if found.place is not None and found.place.country == ctx.country and found.span.start == 0 \
                     and found.span.end == len(match.group()):
                 return dataclasses.replace(found, span=span)
+    return _by_name_only(match)
+
+
+def _by_name_only(match: re.Match[str]) -> PlaceMention:
+    """A place the gazetteer does not resolve, kept by its name in location_detail at geo_precision 2."""
+    span = Span(match.start(), match.end())
     return PlaceMention(span, match.group(), None, geo_precision=2, detail=match.group(), detail_span=span)
 
 
@@ -106,9 +112,7 @@ def split_place_list(ctx: Context, draft: Draft) -> list[Draft]:
     names: dict[int, re.Match[str]] = {}
     for match in _CAPITALISED.finditer(text, draft.sentence.start_char, draft.sentence.end_char):
         if match.start() not in items and not any(m.span.start < match.start() < m.span.end for m in resolved.values()):
-            span = Span(match.start(), match.end())  # looked up only if it turns out to be a list member
-            items[match.start()] = PlaceMention(span, match.group(), None, geo_precision=2, detail=match.group(),
-                                                detail_span=span)
+            items[match.start()] = _by_name_only(match)  # looked up only if it turns out to be a list member
             names[match.start()] = match
     ordered = [items[k] for k in sorted(items)]
     try:

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
 from ..cluster import haversine_km
 from ..nlp import span_text
 from ..records import Place, PlaceMention
+from ..resolve.gazetteer import normalize
 from .drafts import Draft
 
 __all__ = ["compatible", "merge"]
@@ -38,12 +38,6 @@ def _near_each_other(a: PlaceMention, b: PlaceMention) -> bool:
     return haversine_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) <= _NEAR_TOWN_KM
 
 
-def _fold(name: str) -> str:
-    """"Boyacá" and "Boyaca", "Deir ez-Zor" and "Deir Ez Zor" are one name."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return re.sub(r"[^a-z0-9]", "", "".join(c for c in decomposed if not unicodedata.combining(c)).casefold())
-
-
 def _places_conflict(pa: Place, pb: Place) -> bool:
     """Two resolved places that cannot be the site of one event: different towns, or different provinces, or a
     town outside the province named for the other mention."""
@@ -55,7 +49,9 @@ def _places_conflict(pa: Place, pb: Place) -> bool:
         return haversine_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) > _NEAR_KM
     if pa.feature == "admin1" or pb.feature == "admin1":
         region, town = (pa, pb) if pa.feature == "admin1" else (pb, pa)
-        return town.admin1 is not None and _fold(town.admin1) != _fold(region.name) and town.country == region.country
+        # compared as the gazetteer compares names ("Boyacá" is "Boyaca"); a non-Latin name keeps its own spelling
+        return town.admin1 is not None and (normalize(town.admin1) or town.admin1) != (normalize(region.name) or region.name) \
+            and town.country == region.country
     if "city" in (pa.feature, pb.feature) and pa.feature != pb.feature:
         # a district or area from the supplement and a town: the same scene when the town lies inside or near it
         return haversine_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude) > _NEAR_KM
