@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any, Iterable, Sequence
@@ -12,7 +13,6 @@ from .evaluate import (
     check_floors as floors_failed, default_gazetteer, evaluate, evaluate_sentences, is_sentence_label_file, load_floors, load_gold, load_predictions,
 )
 from .evaluate_plover import evaluate_plover, format_plover, is_plover_file
-from .assemble.layout import BACKGROUND_AFTER_DAYS
 from .records import Article, Event, Result
 from .settings import Settings
 
@@ -38,23 +38,35 @@ def gold_articles(gold: Iterable[dict]) -> list[Article]:
 _DEATH_TRIGGERS = ("kill", "shot", "shoot", "gun", "died", "die", "dead", "death", "perish", "succumb", "fell to")
 
 
-def _reported_as_done(event: Event, published: dt.date | None) -> bool:
-    """The event happened: asserted, or a running count coded historical but dated within the news of the day
-    ("over 2,500 have been arrested in the last five days", "99 have been killed in police firing so far").
-    A past event dated long before publication, and negated, future or hypothetical events, are not."""
-    if event.modality == "asserted":
-        return True
-    return event.modality == "historical" and published is not None and event.date is not None \
-        and 0 <= (published - event.date).days <= BACKGROUND_AFTER_DAYS
+def _reported_as_done(event: Event) -> bool:
+    """The event happened, now or in the past: IndiaPoliceEvents asks whether police killed or arrested anyone,
+    so a killing recalled as background ("in 1990, two men were killed in police firing") counts too. Negated,
+    future and hypothetical events do not."""
+    return event.modality in ("asserted", "historical")
+
+
+_CLASH_TRIGGERS = ("clash", "encounter", "skirmish", "exchange", "gunfight", "gun battle", "fight")
+_STATE_VICTIMS = re.compile(r"\b(?:police(?:m[ae]n)?|constables?|officers?|jawans?|soldiers?|troops|personnel|"
+                            r"cops?|troopers?|guards?|commandos?)\b", re.IGNORECASE)
+
+
+def _own_men_dead(event: Event, text: str) -> bool:
+    """The event's death toll counts police or soldiers ("two policemen were killed in the clash")."""
+    return any(_STATE_VICTIMS.search(text[span.start:span.end]) for name, span in event.spans if name == "fatalities")
 
 
 def police_labels(result: Result) -> set[str]:
     """IndiaPoliceEvents questions answered from coded events: did police kill someone / arrest someone?"""
     labels: set[str] = set()
     for event in result.events:
-        if not _reported_as_done(event, result.article.published):
+        if not _reported_as_done(event):
             continue
         state_side = event.actor1 is not None and event.actor1.inter == 1
+        if event.event_type == "Battles":
+            # in a clash with the police or army, the dead are the state's doing unless they are its own men
+            clash_with_state = event.actor2 is not None and event.actor2.inter == 1 \
+                and event.trigger.lower().startswith(_CLASH_TRIGGERS)
+            state_side = (state_side or clash_with_state) and not _own_men_dead(event, result.article.text)
         if state_side and (event.event_type in ("Violence against civilians", "Battles")
                            or event.sub_event_type == "Excessive force against protesters"):
             if event.fatalities is None or (event.fatalities.max is None or event.fatalities.max > 0):

@@ -67,10 +67,17 @@ def attach_counts(drafts: list[Draft], counts: list[Count], attribution: Attribu
             violent = _violent(drafts)
             if not violent:
                 continue
-            # the trigger closest to the count by characters
-            target = min(violent, key=lambda d: abs(sentence.doc[d.hit.start].idx - count.span.start))
+            # deaths go to the act of force of the sentence rather than to the crowd it was used on ("police opened
+            # fire on rioters, killing 12"), then to the trigger closest to the count by characters
+            target = min(violent, key=lambda d: (_crowd_only(d), abs(sentence.doc[d.hit.start].idx - count.span.start)))
         if target is not None:
             target.counts.append((count, attribution, sentence))
+
+
+def _crowd_only(draft: Draft) -> bool:
+    """A riot or protest event that is not itself the use of force against the crowd."""
+    return draft.event_type == "Riots" or (draft.event_type == "Protests"
+                                          and draft.sub_event_type != "Excessive force against protesters")
 
 
 def _violent(drafts: list[Draft]) -> list[Draft]:

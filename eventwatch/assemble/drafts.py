@@ -398,7 +398,8 @@ def retype_by_target(ctx: Context, draft: Draft) -> None:
     if (draft.event_type, draft.sub_event_type) != ("Violence against civilians", "Attack"):
         return
     target = draft.actor2[0] if draft.actor2 else None
-    armed_target = target is not None and target.name.startswith(_ARMED_TARGET_NAMES) and draft.actor2[1] is not None
+    armed_target = target is not None and draft.actor2[1] is not None and (
+        target.name.startswith(_ARMED_TARGET_NAMES) or target.inter in (2, 3))
     trigger_at = ctx.doc[draft.hit.start].idx
     after = ctx.article.text[trigger_at:min(draft.sentence.end_char, trigger_at + 80)]
     if armed_target or _SECURITY_TARGET.search(after):

@@ -86,6 +86,13 @@ _RESPONSIBILITY = re.compile(
     r"(?:the|this|that|these|those|\w+day's|yesterday's|last \w+'s)\s+(?:\w+\s+){0,2}"
     r"(?:attacks?|bombings?|blasts?|explosions?|ambush|assault|raid|killings?|massacre|shooting|abduction|kidnapping)\b",
     re.IGNORECASE)
+_RIVALS = re.compile(r"\b(?:rivals?|rivalry|infighting|in-fighting|factional|feuding|between|among themselves)\b",
+                     re.IGNORECASE)
+_ON_CROWD = re.compile(
+    r"\b(?:open(?:ed|s|ing)?\s+fire|fir(?:ed|es|ing)|sho(?:t|oting))\s+(?:on|at|upon|into|towards)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+)?"
+    r"(?:rioters|protesters|protestors|demonstrators|mobs?|crowds?|agitators|stone[- ]?pelters|marchers)\b",
+    re.IGNORECASE)
 _DENIAL = re.compile(r"\b(?:den(?:y|ied|ies|ying)|not|never|no)\b", re.IGNORECASE)
 _BLAME_BEFORE = re.compile(r"\b(?:blam(?:ed|es|ing|e)|accus(?:ed|es|ing|e)|suspect(?:ed|s)?|held|holds)\s+"
                            r"(?:the\s+|a\s+)?$", re.IGNORECASE)
@@ -312,6 +319,13 @@ def _force_of_modifier(ctx: Context, draft: Draft) -> tuple[Actor, Span] | None:
     return ctx.actors.generic("military", found[-1][2]), Span(begin, modifiers.start_char + found[-1][1])
 
 
+def _fires_on_crowd(ctx: Context, draft: Draft) -> bool:
+    """The sentence tells of firing on rioters, a mob or protesters and no one is named as firing: news leaves
+    out the shooter when it is the police ("orders to open fire on rioters", "firing on the mob left two dead");
+    an armed group is named as such ("gunmen opened fire on the crowd")."""
+    return _ON_CROWD.search(span_text(draft.sentence)) is not None
+
+
 def finish_actors(ctx: Context, draft: Draft, country: str | None) -> None:
     generic = ctx.actors.generic
     draft.actor1 = _recountry(ctx, draft.actor1, country)
@@ -360,6 +374,9 @@ def finish_actors(ctx: Context, draft: Draft, country: str | None) -> None:
                 draft.actor1, a1 = claimed[0], claimed[0][0]
     if draft.sub_event_type == "TERRITORY":
         draft.sub_event_type = "Government regains territory" if a1 and a1.inter == 1 else "Non-state actor overtakes territory"
+    if draft.event_type == "Violence against civilians" and a1 is None and _fires_on_crowd(ctx, draft):
+        draft.actor1 = (generic("police", country), None)
+        a1 = draft.actor1[0]
     if draft.event_type == "Violence against civilians":
         if a2 is None or a2.inter != 7:
             draft.actor2 = (generic("civilians", country), None)
@@ -380,7 +397,12 @@ def finish_actors(ctx: Context, draft: Draft, country: str | None) -> None:
         if not draft.actor1 or victim.name != draft.actor1[0].name:
             draft.actor2 = (victim, None)
     if draft.event_type == "Battles" and draft.actor1 is None:
-        draft.actor1 = (generic("unidentified_armed", country), None)
+        # "three militants were killed", no one named as killing them: news reports the deaths of insurgents
+        # this way when security forces killed them (ACLED: state forces vs the group); a fight between rival
+        # groups names them ("in clashes between rival factions")
+        victim = draft.actor2[0] if draft.actor2 else None
+        insurgents = victim is not None and victim.inter in (2, 3) and not _RIVALS.search(span_text(draft.sentence))
+        draft.actor1 = (generic("military" if insurgents else "unidentified_armed", country), None)
 
 
 def actor_name(ctx: Context, phrase: tuple[str, Span] | None) -> str | None:

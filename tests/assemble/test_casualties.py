@@ -153,3 +153,15 @@ def test_toll_of_an_earlier_attack_is_not_this_events(text):
     assert len(events) == 1
     assert events[0].fatalities is None
     assert [c for c in events[0].claims if c.about == "killed"] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, killed", [
+    ("Troops opened fire on rioters in the old quarter on Friday and nine people were killed, police said.", 9),
+    ("Police fired on a crowd of protesters who had torched a bus in Kano on Friday, killing four.", 4),
+])
+def test_deaths_go_to_the_force_not_to_the_crowd_it_was_used_on(text, killed):
+    lethal = [e for e in _asserted(text) if e.fatalities and e.fatalities.min]
+    assert [e.fatalities.min for e in lethal] == [killed]
+    assert lethal[0].event_type in ("Violence against civilians", "Protests", "Battles")
+    assert lethal[0].sub_event_type not in ("Violent demonstration", "Mob violence", "Peaceful protest")

@@ -165,3 +165,15 @@ def test_police_labels_read_coded_events(text, labels):
 def test_relative_clause_subject_is_the_agent(text, actor1):
     events = _asserted(text)
     assert events and events[0].actor1.name.startswith(actor1)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, actor1", [
+    ("Four insurgents were killed in the gunfight near the border on Friday, officials said.", "Military Forces"),
+    ("Five rebels were killed in clashes between rival factions in the north on Friday.", "Unidentified Armed Group"),
+    ("Firing on the mob left two people dead in the market on Friday.", "Police Forces"),
+    ("Gunmen opened fire on a wedding party, killing six guests on Friday.", "Unidentified Armed Group"),
+])
+def test_shooter_left_unnamed_by_news_convention(text, actor1):
+    event = next(e for e in _asserted(text) if e.event_type in ("Battles", "Violence against civilians"))
+    assert event.actor1.name.startswith(actor1)

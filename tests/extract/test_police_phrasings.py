@@ -71,10 +71,10 @@ def test_a_year_long_past_still_makes_an_event_history(text):
 @pytest.mark.slow
 @pytest.mark.parametrize("text, labels", [
     ("officials said over 300 people have been arrested in the state over the last five days.", {"ARREST"}),
-    ("in 1995, police arrested 40 people in the old city.", set()),
+    ("in 1995, police arrested 40 people in the old city.", {"ARREST"}),  # background, but it happened
     ("the police will arrest anyone who defies the curfew.", set()),
 ])
-def test_running_counts_of_the_days_count_and_old_events_do_not(text, labels):
+def test_what_happened_counts_and_what_may_happen_does_not(text, labels):
     assert _labels(text) == labels
 
 
@@ -110,3 +110,24 @@ def test_people_held_picked_up_caught_or_in_custody_are_arrests(text):
 ])
 def test_held_caught_and_picked_up_without_custody_are_no_arrests(text):
     assert "ARREST" not in _labels(text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "orders were given to open fire on rioters, and as a result 14 people have been killed in the district.",
+    "in 1992, three youths were killed in police firing during the curfew in the town.",
+    "one person died in the clash with the police and 12 others were injured, the collector said.",
+    "second gunman shot dead near the main gate of the complex.",
+    "two militants who stormed the camp were killed, the superintendent said.",
+])
+def test_police_killings_without_a_named_shooter(text):
+    assert "KILL" in _labels(text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "two policemen were killed in a clash with armed poachers in the forest on friday.",
+    "three militants were killed in clashes between rival factions in the hills.",
+])
+def test_deaths_on_the_state_side_or_between_rivals_are_no_police_killing(text):
+    assert "KILL" not in _labels(text)
