@@ -13,6 +13,7 @@ from .evaluate import (
     check_floors as floors_failed, default_gazetteer, evaluate, evaluate_sentences, is_sentence_label_file, load_floors, load_gold, load_predictions,
 )
 from .evaluate_plover import evaluate_plover, format_plover, is_plover_file
+from .ingest.readers import article_from_text
 from .records import Article, Event, Result
 from .settings import Settings
 
@@ -123,9 +124,11 @@ def run_eval(gold_paths: Sequence[Path], *, pred: Path | None, settings: Setting
     if is_sentence_label_file(_first_row(gold_paths[0])):
         rows = _read_rows(gold_paths)[: limit or None]
         pipeline = Pipeline(settings=settings)
-        articles = [Article(id=str(r.get("id", i)), text=r["text"], published=_date(r.get("date"))) for i, r in enumerate(rows)]
-        fired = {res.article.id: police_labels(res) for res in pipeline.code_many(articles)}
-        ids = iter(a.id for a in articles)
+        # through ingest as in production (mojibake repaired, non-English skipped), keeping each row's id
+        items = [article_from_text(r["text"], id=str(r.get("id", i)), published=_date(r.get("date")))
+                 for i, r in enumerate(rows)]
+        fired = {res.article.id: police_labels(res) for res in pipeline.code_many(items)}
+        ids = iter(str(r.get("id", i)) for i, r in enumerate(rows))
         report = evaluate_sentences(rows, lambda _text: fired[next(ids)])
         print(json.dumps(report, indent=2))
         return 0

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import logging
 import os
+import re
 import sys
 import urllib.error
 import urllib.request
@@ -110,13 +111,39 @@ def decode_bytes(raw: bytes) -> str | None:
 
 # -- text normalisation ---------------------------------------------------------------------------
 
-def normalize_text(text: str) -> str:
-    """Unify newlines to ``\\n``, strip trailing spaces of each line and blank lines at both ends.
+# UTF-8 read as cp1252/Latin-1 somewhere upstream ("â€œ" for a curly quote, "Â" before a no-break space):
+# scraped news archives are full of it, and it glues junk letters onto words ("clashÂ")
+_MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
+                       "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+                       "|(?<=[a-z0-9.,;:!?'\")\\]])\u00c2(?=\\s|$)", re.MULTILINE)
+# what is left of a no-break space whose second byte became a plain space or was stripped at the line end
+_STRANDED_A0 = re.compile(r"(?<=[a-z0-9.,;:!?'\")\]])\u00c2(?=\s|$)", re.MULTILINE)
 
-    Nothing else changes: characters inside lines keep their positions relative to each other, so
-    offsets computed on the result are offsets a user can check against what they read.
+
+def repair_mojibake(text: str) -> str:
+    """Text with double-decoded UTF-8 repaired by ftfy's encoding fixes only (quotes, dashes and letters come
+    back; nothing else is touched). Text without the telltale sequences is returned as it is."""
+    if not _MOJIBAKE.search(text):
+        return text
+    import ftfy  # lazy: only damaged text pays for the import
+
+    return _STRANDED_A0.sub("\u00a0", ftfy.fix_encoding(text))
+
+
+# no-break and other fixed-width spaces: the parser reads each as a token of its own inside the sentence
+_SPACES = str.maketrans({char: " " for char in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                                                "\u2009\u200a\u202f\u205f\u3000"})
+
+
+def normalize_text(text: str) -> str:
+    """Repair mojibake, make no-break and other fixed-width spaces plain spaces, unify newlines to ``\\n``,
+    strip trailing spaces of each line and blank lines at both ends.
+
+    Nothing else changes: characters inside lines keep their positions relative to each other (a repaired
+    mojibake sequence becomes the one character it stood for), so offsets computed on the result are offsets
+    a user can check against what they read.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = repair_mojibake(text.replace("\r\n", "\n").replace("\r", "\n")).translate(_SPACES)
     lines = [line.rstrip() for line in text.split("\n")]
     return "\n".join(lines).strip("\n")
 

@@ -113,10 +113,29 @@ class _Index:
         return found
 
 
+# nouns after "X-Y" that make X and Y the two sides ("police-VHP clash", "army-rebel fighting")
+_SIDES_OF = frozenset({"clash", "clashes", "fight", "fighting", "fights", "encounter", "encounters", "battle",
+                       "battles", "skirmish", "skirmishes", "standoff", "stand", "confrontation", "confrontations",
+                       "violence", "conflict", "war", "gunfight", "showdown", "face"})
+
+
+def _glued_chain_end(tokens: list[_Token], k: int) -> int:
+    """Index after the run of hyphen-glued words that token ``k`` belongs to."""
+    while k + 2 < len(tokens) and tokens[k + 1].text == "-" and tokens[k + 1].start == tokens[k].end \
+            and tokens[k + 2].start == tokens[k + 1].end and tokens[k + 2].text[0].isalnum():
+        k += 2
+    return k + 1
+
+
 def _clean_edges(tokens: list[_Token], i: int, j: int) -> bool:
-    # "pro-Hezbollah" and "Hamas-run" are modifiers, not mentions of the group.
-    if i >= 2 and tokens[i - 1].text == "-" and tokens[i - 1].end == tokens[i].start \
-            and tokens[i - 2].end == tokens[i - 1].start and tokens[i - 2].text[0].isalnum():
+    # "pro-Hezbollah" and "Hamas-run" are modifiers, not mentions of the group; in "police-VHP clash" the
+    # hyphen joins the two sides of the fight and each is a mention.
+    glued_before = i >= 2 and tokens[i - 1].text == "-" and tokens[i - 1].end == tokens[i].start \
+        and tokens[i - 2].end == tokens[i - 1].start and tokens[i - 2].text[0].isalnum()
+    end = _glued_chain_end(tokens, j - 1)
+    if end < len(tokens) and tokens[end].key in _SIDES_OF and (end > j or glued_before):
+        return True
+    if glued_before:
         return False
     if j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j].start == tokens[j - 1].end \
             and tokens[j + 1].start == tokens[j].end and tokens[j + 1].text[0].isalnum():

@@ -68,9 +68,25 @@ def test_reingesting_same_text_gives_same_id(tmp_path: Path) -> None:
         ("\n\nfirst\n\n\nsecond\n\n", "first\n\n\nsecond"),
         ("  indented lead", "  indented lead"),
         ("curly \u201cquotes\u201d \u2013 dash", "curly \u201cquotes\u201d \u2013 dash"),
+        ("10\u00a0km north of\u202fthe town", "10 km north of the town"),
     ],
 )
-def test_normalize_text_only_touches_newlines_and_trailing_space(raw: str, expected: str) -> None:
+def test_normalize_text_unifies_newlines_and_spaces_and_strips_trailing_space(raw: str, expected: str) -> None:
+    assert normalize_text(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # UTF-8 curly quotes and a no-break space read as cp1252 by a scraper
+        ("he said \u00e2\u20ac\u0153we fired\u00e2\u20ac\u009d on the mob", "he said \u201cwe fired\u201d on the mob"),
+        ("two dead in police-mob clash\u00c2 curfew in the town\u00c2", "two dead in police-mob clash curfew in the town"),
+        ("Gunmen killed the caf\u00c3\u00a9 owner", "Gunmen killed the caf\u00e9 owner"),
+        # sound text is left alone, accented capitals included
+        ("ROM\u00c2NIA and the caf\u00e9 \u201cstayed\u201d open", "ROM\u00c2NIA and the caf\u00e9 \u201cstayed\u201d open"),
+    ],
+)
+def test_normalize_text_repairs_mojibake(raw: str, expected: str) -> None:
     assert normalize_text(raw) == expected
 
 

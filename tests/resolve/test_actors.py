@@ -48,6 +48,10 @@ def names(resolver: ActorResolver, text: str, focus: str | None = None) -> list[
         ("Reuters reporters saw it", "IQ", [("Reuters", "Reuters"), ("reporters", "Civilians (Iraq)")]),
         ("drug gangs fought police", "BR",
          [("drug gangs", "Unidentified Gang (Brazil)"), ("police", "Police Forces of Brazil")]),
+        ("two dead in police-mob clash", "IN", [("police", "Police Forces of India"), ("mob", "Rioters (India)")]),
+        ("army-rebel fighting resumed", "CO",
+         [("army", "Military Forces of Colombia"), ("rebel", "Opposition Rebels (Colombia)")]),
+        ("the police-run shelter", "IN", []),  # a hyphen glued to a modifier word is not a side of a fight
     ],
 )
 def test_find_names_generic_agents_with_their_country(
