@@ -56,6 +56,16 @@ def _own_men_dead(event: Event, text: str) -> bool:
     return any(_STATE_VICTIMS.search(text[span.start:span.end]) for name, span in event.spans if name == "fatalities")
 
 
+_DEATHS_BEFORE = re.compile(r"\b(?:deaths?|killings?|killed|died|dead|perished)\s+(?:in|due to|from|by|during|"
+                            r"caused by)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+
+
+def _deaths_caused_by_trigger(event: Event, text: str) -> bool:
+    """Deaths without a number laid to the event's trigger ("the number of deaths in police firing")."""
+    trigger = next((span for name, span in event.spans if name == "event_type"), None)
+    return trigger is not None and _DEATHS_BEFORE.search(text[max(0, trigger.start - 30):trigger.start]) is not None
+
+
 def police_labels(result: Result) -> set[str]:
     """IndiaPoliceEvents questions answered from coded events: did police kill someone / arrest someone?"""
     labels: set[str] = set()
@@ -73,7 +83,8 @@ def police_labels(result: Result) -> set[str]:
             if event.fatalities is None or (event.fatalities.max is None or event.fatalities.max > 0):
                 # the event reports deaths: a killed claim, a positive toll, or a trigger that is itself a death
                 if any(c.about == "killed" for c in event.claims) or (event.fatalities and event.fatalities.min) \
-                        or event.trigger.lower().startswith(_DEATH_TRIGGERS):
+                        or event.trigger.lower().startswith(_DEATH_TRIGGERS) \
+                        or _deaths_caused_by_trigger(event, result.article.text):
                     labels.add("KILL")
         if event.sub_event_type == "Arrests" or any(c.about == "arrested" for c in event.claims):
             labels.add("ARREST")

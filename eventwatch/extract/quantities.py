@@ -367,6 +367,10 @@ def _figures(text: str) -> list[_Figure]:
     return figures
 
 
+# "two of the three militants": the text between a part and the whole it is taken from
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|its|their|all)?\s*", re.IGNORECASE)
+_PREDICATE = re.compile(r"\s+(?:(?:also|reportedly|later|then)\s+)?(?:were|was|have|has|had|are|is|died|perished)\b",
+                        re.IGNORECASE)
 # "40 of these deaths were due to police firing": the share of a toll that the sentence goes on to explain
 _SHARE_OF_DEATHS = re.compile(r"\s+of\s+(?:the|these|those|its)\s+(?:deaths|killings|fatalities)\b", re.IGNORECASE)
 
@@ -379,9 +383,16 @@ def find_counts(text: str, *, offset: int = 0) -> list[Count]:
     def shift(span: Span) -> Span:
         return Span(span.start + offset, span.end + offset)
 
-    for figure in _figures(text):
+    figures = _figures(text)
+    for index, figure in enumerate(figures):
         quantity = figure.quantity
         before, after = text[: figure.start], text[figure.end:]
+        if index > 0 and _PARTITIVE.fullmatch(text, figures[index - 1].end, figure.start):
+            # "two of the three militants were killed": the verb is said of the part; not "two of the four
+            # soldiers killed were officers" or "one of the 12 injured later died", where it names the whole
+            victim = _patterns().victim_only.match(after)
+            if victim and _PREDICATE.match(after, victim.end()):
+                quantity = figures[index - 1].quantity
         subgroup = bool(_SUBGROUP_BEFORE.search(before))
         toll = _TOLL_BEFORE.search(before[-90:])
         share = _SHARE_OF_DEATHS.match(after)

@@ -119,6 +119,9 @@ def test_held_caught_and_picked_up_without_custody_are_no_arrests(text):
     "one person died in the clash with the police and 12 others were injured, the collector said.",
     "second gunman shot dead near the main gate of the complex.",
     "two militants who stormed the camp were killed, the superintendent said.",
+    "officials have played down the number of deaths in police firing, but witnesses tell a different story.",
+    "besides the incident in which a party supporter was killed in police firing, officials were worried about "
+    "a few rallies held in the district.",
 ])
 def test_police_killings_without_a_named_shooter(text):
     assert "KILL" in _labels(text)

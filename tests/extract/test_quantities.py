@@ -185,3 +185,14 @@ def test_glued_lower_case_word_is_not_a_number():
 ])
 def test_a_share_of_a_toll_given_a_cause(text, expected):
     assert [(c.about, c.quantity.min, c.quantity.max) for c in find_counts(text)] == expected
+
+
+@pytest.mark.parametrize("text, about, expected", [
+    ("Two of the three gunmen were killed in the shootout.", "killed", (2, 2)),
+    ("One of the two policemen died in hospital on Sunday.", "killed", (1, 1)),
+    # the verb names the whole: "killed" is said of the four, "injured" of the 12
+    ("Two of the four soldiers killed were officers.", "killed", (4, 4)),
+    ("One of the 12 injured later died.", "injured", (12, 12)),
+])
+def test_part_of_a_whole_counts_the_part_the_verb_is_said_of(text, about, expected):
+    assert _first(text, about) == expected
