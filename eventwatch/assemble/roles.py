@@ -372,6 +372,12 @@ def finish_actors(ctx: Context, draft: Draft, country: str | None) -> None:
             claimed = [side for start, side in sorted(_responsibility(ctx).items()) if start >= at]
             if claimed:
                 draft.actor1, a1 = claimed[0], claimed[0][0]
+    if draft.event_type == "Battles" and a2 is not None and a2.inter == 7:
+        # civilians are never a side of a battle (ACLED): the other armed side named in the sentence, if any
+        armed = [m for m in ctx.actors_in(draft.sentence) if m.actor.inter in (1, 2, 3, 4, 8)
+                 and not _same(draft.actor1, m)]
+        draft.actor2 = (armed[0].actor, armed[0].span) if armed else None
+        a2 = draft.actor2[0] if draft.actor2 else None
     if draft.sub_event_type == "TERRITORY":
         draft.sub_event_type = "Government regains territory" if a1 and a1.inter == 1 else "Non-state actor overtakes territory"
     if draft.event_type == "Violence against civilians" and a1 is None and _fires_on_crowd(ctx, draft):

@@ -177,3 +177,11 @@ def test_relative_clause_subject_is_the_agent(text, actor1):
 def test_shooter_left_unnamed_by_news_convention(text, actor1):
     event = next(e for e in _asserted(text) if e.event_type in ("Battles", "Violence against civilians"))
     assert event.actor1.name.startswith(actor1)
+
+
+@pytest.mark.slow
+def test_civilians_are_never_a_side_of_a_battle():
+    text = ("One man died in the clash on Friday and four party workers were injured, as were 12 policemen, "
+            "the collector said.")
+    battle = _first(text, "Battles")
+    assert battle.actor2 is not None and battle.actor2.name.startswith("Police Forces")
