@@ -298,6 +298,7 @@ def test_another_toll_in_another_place_is_another_event():
     ("Police fired about 40 rounds killing two persons on Friday.", [("Violence against civilians", "Attack")]),
     ("The former minister died of cardiac arrest on Friday.", []),
     ("The rebels are able to strike anywhere in the country.", []),
+    ("Police fired 300 tear gas shells to keep the crowds off the square on Friday.", []),
 ])
 def test_months_charges_abilities_and_illness(text, expected):
     assert [(e.event_type, e.sub_event_type) for e in _asserted(text)] == expected
