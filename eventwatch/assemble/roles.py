@@ -162,6 +162,10 @@ def mention_role(ctx: Context, mention: ActorMention, trigger: Token) -> str | N
     governor = head.head
     if _speaks(head):
         return "speaker"
+    if head.dep_ == "pobj" and governor.lower_ == "of" and governor.head.pos_ in ("NUM", "PRON") \
+            and governor.head.dep_ in ("nsubjpass", "dobj", "nsubj"):
+        head = governor.head  # "two of the militants were killed", "killed one of the gunmen": the part's role
+        governor = head.head
     if head.dep_ == "nsubjpass" and (governor.lemma_ in _HARM or governor.i == trigger.i):
         return "patient"
     if head.dep_ == "dobj" and (governor.lemma_ in _HARM or governor.i == trigger.i):

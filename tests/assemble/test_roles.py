@@ -173,6 +173,7 @@ def test_relative_clause_subject_is_the_agent(text, actor1):
     ("Five rebels were killed in clashes between rival factions in the north on Friday.", "Unidentified Armed Group"),
     ("Firing on the mob left two people dead in the market on Friday.", "Police Forces"),
     ("Gunmen opened fire on a wedding party, killing six guests on Friday.", "Unidentified Armed Group"),
+    ("Two of the four gunmen who stormed the hotel were killed on Friday, the governor said.", "Military Forces"),
 ])
 def test_shooter_left_unnamed_by_news_convention(text, actor1):
     event = next(e for e in _asserted(text) if e.event_type in ("Battles", "Violence against civilians"))
