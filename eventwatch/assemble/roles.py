@@ -175,7 +175,12 @@ def mention_role(ctx: Context, mention: ActorMention, trigger: Token) -> str | N
     if any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in _HARM for c in head.children):
         return "patient"  # headline ellipsis: "Two soldiers killed in PKK attacks"
     if head.dep_ == "nsubj" and governor.pos_ in ("VERB", "AUX") and governor.lemma_ not in _SPEECH:
-        if _governs(governor, trigger) or governor.lemma_ in _HARM or any(
+        # the subject of another harm verb acts in this event too ("troops stormed the village and shot ten"),
+        # unless the event is a passive with victims of its own that the verb's clause does not explain ("two
+        # men were stabbed to death and police fired in the air"; but "... were killed when police fired")
+        passive = governor.i != trigger.i and any(c.dep_ in ("nsubjpass", "auxpass") for c in trigger.children) \
+            and not (governor.dep_ == "advcl" and trigger.left_edge.i <= governor.i <= trigger.right_edge.i)
+        if _governs(governor, trigger) or (governor.lemma_ in _HARM and not passive) or any(
                 c.dep_ == "advcl" and c.i == governor.i for c in trigger.children):
             return "agent"
     if head.dep_ in ("compound", "amod", "poss") and governor.i == trigger.i:

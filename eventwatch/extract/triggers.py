@@ -188,6 +188,8 @@ def _not_an_event(token: Token, entry: TriggerEntry, index: dict[str, list[Trigg
     if token.lemma_.lower() == "shell" and any(t.lower_ in ("gas", "teargas", "tear-gas", "smoke")
                                                for t in token.doc[max(token.i - 2, 0):token.i]):
         return True  # "fired tear gas shells": crowd control, not artillery
+    if token.lemma_.lower() == "die" and any(c.dep_ == "prt" and c.lower_ in ("down", "out", "away") for c in token.children):
+        return True  # "the riots had died down": subsided, nobody died
     if token.lemma_.lower() == "arrest" and any(c.lower_ in _MEDICAL_ARREST for c in token.children):
         return True  # "died of cardiac arrest"
     if len(entry.phrase) == 1 and token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN") \

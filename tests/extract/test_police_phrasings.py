@@ -129,8 +129,20 @@ def test_police_killings_without_a_named_shooter(text):
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text", [
+    "one youth was killed and four others injured in the market on monday night when the police fired to "
+    "disperse a stone-throwing crowd.",
+    "a boy was killed and two were injured when police fired several rounds to disperse the mob.",
+])
+def test_a_when_clause_names_who_killed(text):
+    assert "KILL" in _labels(text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
     "two policemen were killed in a clash with armed poachers in the forest on friday.",
     "three militants were killed in clashes between rival factions in the hills.",
+    "two men were stabbed to death in the old city and the police fired several rounds in the air.",
+    "by the time the army was out on the streets, the riots had died down.",
 ])
 def test_deaths_on_the_state_side_or_between_rivals_are_no_police_killing(text):
     assert "KILL" not in _labels(text)
