@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..nlp import quick_reject
+from ..nlp import literal_gate, quick_reject
 from ..records import Span
 
 __all__ = ["DateMention", "find_dates", "reference_dates", "SAME_DAY"]
@@ -74,6 +74,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last_month", re.compile(r"\b(?:last month|earlier this month|this month)\b", re.IGNORECASE)),
 ]
 _PATTERNS = [(kind, quick_reject(regex)) for kind, regex in _PATTERNS]  # each runs over every sentence
+# Most sentences name no date: a pattern runs only over text holding one of the literal words it needs.
+_GATES = {kind: literal_gate(regex) for kind, regex in _PATTERNS}
 
 
 _PATTERN_BY_KIND = dict(_PATTERNS)
@@ -186,6 +188,8 @@ def find_dates(text: str, *, published: dt.date | None, offset: int = 0,
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for kind, regex in _PATTERNS:
+        if not _GATES[kind](text):
+            continue
         for match in regex.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
