@@ -8,7 +8,7 @@ from typing import Protocol, Sequence
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from ..nlp import doc_text, quick_reject, span_text
+from ..nlp import Gated, doc_text, quick_reject, span_text
 from ..records import Actor, ActorMention, Article, PlaceMention, Span
 from ..resolve.dates import DateMention, find_dates, reference_dates
 
@@ -34,14 +34,15 @@ class ActorLookup(Protocol):
 
 # Sport reporting: words only sport uses (strong) and words it shares with other news (weak: "Arab League", "a
 # police shootout", "the club"). Two different strong words and two weak ones, or three strong, make a sports story.
-_SPORT_STRONG = quick_reject(re.compile(
+# Both run over every article, behind their literal gates.
+_SPORT_STRONG = Gated(quick_reject(re.compile(
     r"\b(?:goals?|striker|midfielder|goalkeeper|defender|scored|referee|the ball|equali[sz]er|six-yard|hat-trick|"
     r"penalty (?:kick|area|spot|shoot-?out)|free kick|half-time|extra time|innings|wickets?|tournament|championship|"
     r"fixture|kick-off|stadium|football|soccer|cricket|rugby|tennis|basketball|premier league|champions league|world cup)\b",
     re.IGNORECASE,
-))
-_SPORT_WEAK = quick_reject(re.compile(r"\b(?:match|matches|season|coach|manager|fans|league|cup|club|squad|win|won|shootout)\b",
-                         re.IGNORECASE))
+)))
+_SPORT_WEAK = Gated(quick_reject(re.compile(
+    r"\b(?:match|matches|season|coach|manager|fans|league|cup|club|squad|win|won|shootout)\b", re.IGNORECASE)))
 
 
 def _is_sport(text: str) -> bool:

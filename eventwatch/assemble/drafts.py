@@ -17,7 +17,7 @@ from ..extract.claims import Attribution
 from ..extract.modality import is_aggregate_toll, trigger_modality
 from ..extract.quantities import Count, victim_category
 from ..extract.triggers import TriggerEntry, TriggerHit, find_triggers
-from ..nlp import span_text
+from ..nlp import Gated, span_text
 from ..records import Actor, PlaceMention, Span
 from ..resolve.dates import DateMention
 from .context import Context
@@ -25,8 +25,9 @@ from .context import Context
 __all__ = ["AIR_CONTEXT", "Draft", "head_token", "retype_by_target", "sentence_drafts"]
 
 # Sentences about disasters, disease, accidents, markets or drills: deaths there are not political violence.
-# (Sport is decided per article in context.py: a per-sentence "league" would also hit "Arab League".)
-_NON_CONFLICT = re.compile(
+# (Sport is decided per article in context.py: a per-sentence "league" would also hit "Arab League".) Like the other
+# sentence-wide patterns here it runs behind its literal gate: few sentences hold any of its words.
+_NON_CONFLICT = Gated(re.compile(
     r"\b(?:accident|crash(?:ed|es)?|collid\w+|drown\w*|flood\w*|earthquake|landslide|cholera|disease|epidemic|"
     r"pandemic|covid|coronavirus|virus|malaria|heatwave|cyclone|hurricane|typhoon|wildfire|stampede|"
     r"outbreak of (?:\w+ )?(?:disease|cholera|measles|ebola|flu|influenza|fever)|"
@@ -34,7 +35,7 @@ _NON_CONFLICT = re.compile(
     r"died (?:of|from) (?:a )?(?:cardiac arrest|heart attack|stroke|illness|natural causes|cancer|old age)|"
     r"training exercise|military exercise|military training|training accident|drills?)\b",
     re.IGNORECASE,
-)
+))
 # A weapon word alone ("artillery", "rockets") is an event only with a verb of use or a casualty figure.
 _WEAPON_USE = re.compile(
     r"\b(?:fired?|firing|hit|hits|struck|strikes?|pound(?:ed|ing)?|launch(?:ed|es|ing)?|land(?:ed|ing)?|slamm(?:ed|ing)|"
@@ -42,7 +43,7 @@ _WEAPON_USE = re.compile(
     r"wound(?:ed|ing)?|drop(?:ped|ping)?)\b",
     re.IGNORECASE,
 )
-_FILMING = re.compile(r"\b(?:video|film(?:ed)?|footage|photo(?:graph)?s?|movie|scene)\b", re.IGNORECASE)
+_FILMING = Gated(re.compile(r"\b(?:video|film(?:ed)?|footage|photo(?:graph)?s?|movie|scene)\b", re.IGNORECASE))
 AIR_CONTEXT = re.compile(r"\b(?:warplanes?|jets?|aircraft|air force|helicopters?|drones?|planes?|aerial|air)\b", re.IGNORECASE)
 _SHELL_CONTEXT = re.compile(r"\b(?:shells?|shelling|artillery|mortars?|rockets?|missiles?|tank fire)\b", re.IGNORECASE)
 _SUICIDE_CONTEXT = re.compile(r"\bsuicide\b|\bblew (?:himself|herself|themselves) up\b", re.IGNORECASE)
@@ -212,11 +213,11 @@ _SEIZED_BY = {"defuse", "dismantle", "seize", "confiscate", "find", "discover", 
 _DISRUPTED = TriggerEntry(("defused",), "DISRUPT", 1.0)
 
 
-_FOLLOW_UP = re.compile(
+_FOLLOW_UP = Gated(re.compile(
     r"\b(?:died|dies|has died|later died) (?:\w+ )?(?:of|from) (?:his|her|their)? ?(?:injuries|wounds)|succumbed to "
     r"(?:his|her|their)? ?(?:injuries|wounds)",
     re.IGNORECASE,
-)
+))
 
 
 @lru_cache(maxsize=256)

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
-from ..nlp import quick_reject, span_text
+from ..nlp import Gated, quick_reject, span_text
 
 __all__ = ["trigger_modality", "is_aggregate_toll", "sentence_is_background"]
 
@@ -42,12 +42,13 @@ _CAMPAIGN_NOUNS = {"fight", "war", "struggle", "campaign", "battle", "crackdown"
 _PERIOD_NOUNS = {"weeks", "months", "years", "decades"}
 _RECENT = {"recent", "past", "last", "previous"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_ANNIVERSARY = quick_reject(re.compile(
+# The sentence-wide patterns run behind literal gates: most sentences hold none of their words.
+_ANNIVERSARY = Gated(quick_reject(re.compile(
     r"\b(?:anniversary|anniversaries|commemorat\w*|memorial|mark(?:s|ed|ing)? (?:\w+ )?(?:years?|months?|decades?) since|"
     r"(?:years?|decades?) ago|remembrance|in memory of)\b",
     re.IGNORECASE,
-))
-_AGGREGATE = quick_reject(re.compile(
+)))
+_AGGREGATE = Gated(quick_reject(re.compile(
     r"\b(?:since (?:the (?:start|beginning|outbreak)|the uprising|the conflict|the war|the crackdown|the revolt|"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|\d{4}))|"
     r"(?:over|in|during) the (?:past|last) (?:\w+ )?(?:weeks|months|years|decades?)|so far this year|this year alone|"
@@ -55,19 +56,20 @@ _AGGREGATE = quick_reject(re.compile(
     r"(?:ten|\w+)-month|in (?:the )?(?:\w+ )?(?:months|years) of|since it began|to date|in total since|"
     r"since the (?:\w+ )?\w+ (?:began|started|erupted|broke out))\b",
     re.IGNORECASE,
-))
-_YEAR = quick_reject(re.compile(r"(?<![\d,.])\b(1[89]\d\d|20\d\d)\b"))
+)))
+_YEAR = Gated(quick_reject(re.compile(r"(?<![\d,.])\b(1[89]\d\d|20\d\d)\b")))
 # after a four-digit number: a clock time ("at 1930 hours") or a count ("fired 2000 rounds", "nearly 1800 people")
 _NOT_A_YEAR_AFTER = re.compile(
     r"\s*(?:hours|hrs|hr|h)\b|\s+(?!(?:was|has|its|this|thus|his|is|as|us)\b)(?:[a-z]+s|people|men|women|police)\b",
     re.IGNORECASE)
 # ... unless a determiner or preposition makes it a year that modifies the noun ("the 1993 riots", "in 2001 polls")
 _YEAR_BEFORE = quick_reject(re.compile(r"\b(?:the|its|his|her|their|in|since|during)\s+$", re.IGNORECASE))
-_PAST_REFERENCE = quick_reject(re.compile(r"\b(?:last year|years? ago|in the past|previously|earlier this year|back in)\b", re.IGNORECASE))
+_PAST_REFERENCE = Gated(quick_reject(re.compile(r"\b(?:last year|years? ago|in the past|previously|earlier this year|back in)\b",
+                                               re.IGNORECASE)))
 # a day of the current news ("on Tuesday", "yesterday"): a trigger nearer to it than to a year or a past
 # reference in the same sentence is today's event, and the year dates something else the sentence mentions
-_RECENT_DAY = quick_reject(re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
-                         r"last night|this (?:morning|afternoon|evening))\b", re.IGNORECASE))
+_RECENT_DAY = Gated(quick_reject(re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+                                           r"last night|this (?:morning|afternoon|evening))\b", re.IGNORECASE)))
 
 
 def _clause_chain(token: Token) -> list[Token]:
@@ -183,7 +185,8 @@ def _nearer_recent_day(at: int, past_at: int, recent: list[int]) -> bool:
 
 
 # "across Syria", "throughout northern Nigeria": a country- or region-wide figure (case matters: a proper name)
-_ACROSS_NAMED = quick_reject(re.compile(r"\b(?:[Aa]cross|[Tt]hroughout|[Aa]ll over) (?:the )?(?:(?:[a-z]+ern|central) )?[A-Z][a-z]+"))
+_ACROSS_NAMED = Gated(quick_reject(re.compile(
+    r"\b(?:[Aa]cross|[Tt]hroughout|[Aa]ll over) (?:the )?(?:(?:[a-z]+ern|central) )?[A-Z][a-z]+")))
 
 
 @lru_cache(maxsize=256)  # asked for each sentence by both the drafting and the casualty rules

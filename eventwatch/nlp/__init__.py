@@ -3,7 +3,7 @@ nothing is downloaded at run time."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from re import _constants as _sre  # type: ignore[attr-defined]
 from re import _parser as _sre_parse  # type: ignore[attr-defined]
@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ..errors import ConfigError
 
-__all__ = ["load_nlp", "paragraph_breaks", "doc_text", "span_text", "quick_reject", "literal_gate"]
+__all__ = ["load_nlp", "paragraph_breaks", "doc_text", "span_text", "quick_reject", "literal_gate", "Gated"]
 
 
 def span_text(span: Span) -> str:
@@ -209,3 +209,21 @@ def literal_gate(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     if ignorecase:
         return lambda text: any(word in folded for folded in (_fold(text),) for word in ordered)
     return lambda text: any(word in text for word in ordered)
+
+
+class Gated:
+    """A regex searched over whole sentences or articles, behind its :func:`literal_gate`: ``search``,
+    ``finditer`` and ``findall`` give what the regex gives, without running it over a text the gate shuts on."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.regex = pattern
+        self.may_match = literal_gate(pattern)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.regex.search(text) if self.may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text) if self.may_match(text) else iter(())
+
+    def findall(self, text: str) -> list:
+        return self.regex.findall(text) if self.may_match(text) else []
