@@ -81,11 +81,20 @@ class Draft:
 
 
 def head_token(doc: Doc, hit: TriggerHit) -> Token:
-    tokens = doc[hit.start:hit.end]
-    for token in tokens:
+    """The syntactic head of a trigger phrase. Several rules ask for the same hit, so its index is kept on the doc
+    (an index, not the Token, which would tie the doc to its own user data)."""
+    heads = doc.user_data.setdefault("eventwatch_trigger_heads", {})
+    key = (hit.start, hit.end)
+    if key not in heads:
+        heads[key] = _head_index(doc, hit)
+    return doc[heads[key]]
+
+
+def _head_index(doc: Doc, hit: TriggerHit) -> int:
+    for token in doc[hit.start:hit.end]:
         if token.head.i < hit.start or token.head.i >= hit.end or token.head is token:
-            return token
-    return tokens[-1]
+            return token.i
+    return hit.end - 1
 
 
 def _is_anaphoric(token: Token) -> bool:
