@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -161,26 +162,41 @@ def trigger_modality(sentence: SpacySpan, head: Token, *, published: dt.date | N
         if token.dep_ == "relcl" and (token.tag_ == "VBD" or token.tag_ == "VBN" and any(
                 c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had", "has", "have") for c in children)):
             break  # "a probe into the firing in which one person was killed": the relative clause is a fact
-    if text.rstrip().endswith("?"):
+    marks = _time_marks(text)
+    if marks.question:
         return "hypothetical"
-    if _ANNIVERSARY.search(text):
+    if marks.anniversary:
         return "historical"
     at = head.idx - sentence.start_char
-    recent = [match.start() for match in _RECENT_DAY.finditer(text)]
     if published is not None:
-        for match in _YEAR.finditer(text):
-            year = int(match.group(1))
-            if _NOT_A_YEAR_AFTER.match(text, match.end()) and not _YEAR_BEFORE.search(text[:match.start()]):
-                continue
+        for start, year in marks.years:
             if (year < published.year - 1 or year < published.year and published.month > 2) \
-                    and not _nearer_recent_day(at, match.start(), recent):
+                    and not _nearer_recent_day(at, start, marks.recent):
                 return "historical"
-    if any(not _nearer_recent_day(at, match.start(), recent) for match in _PAST_REFERENCE.finditer(text)):
+    if any(not _nearer_recent_day(at, start, marks.recent) for start in marks.past):
         return "historical"
     return "asserted"
 
 
-def _nearer_recent_day(at: int, past_at: int, recent: list[int]) -> bool:
+class _TimeMarks(NamedTuple):
+    question: bool
+    anniversary: bool
+    recent: tuple[int, ...]  # starts of days of the current news ("on Tuesday", "yesterday")
+    years: tuple[tuple[int, int], ...]  # (start, year) of the numbers read as years
+    past: tuple[int, ...]  # starts of past references ("last year", "previously")
+
+
+@lru_cache(maxsize=256)
+def _time_marks(text: str) -> _TimeMarks:
+    """What a sentence says about time, read once however many of its triggers ask."""
+    years = tuple((match.start(), int(match.group(1))) for match in _YEAR.finditer(text)
+                  if not (_NOT_A_YEAR_AFTER.match(text, match.end()) and not _YEAR_BEFORE.search(text[:match.start()])))
+    return _TimeMarks(text.rstrip().endswith("?"), bool(_ANNIVERSARY.search(text)),
+                      tuple(match.start() for match in _RECENT_DAY.finditer(text)), years,
+                      tuple(match.start() for match in _PAST_REFERENCE.finditer(text)))
+
+
+def _nearer_recent_day(at: int, past_at: int, recent: tuple[int, ...]) -> bool:
     return any(abs(day - at) < abs(past_at - at) for day in recent)
 
 
