@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -205,23 +206,34 @@ def _not_an_event(token: Token, entry: TriggerEntry, index: dict[str, list[Trigg
     return False
 
 
+def _doc_forms(doc: Doc) -> list[tuple[str, ...]]:
+    """The match forms of every token of the doc, read once: the sentences are matched word by word, and most
+    words start no trigger, so they need no Token at all."""
+    forms = doc.user_data.get("eventwatch_trigger_forms")
+    if forms is None:
+        forms = doc.user_data["eventwatch_trigger_forms"] = [_forms(token) for token in doc]
+    return forms
+
+
 def find_triggers(sentence: SpacySpan) -> list[TriggerHit]:
     """Trigger hits in one sentence, left to right, longest match at each position, no overlaps."""
     index = load_triggers()
-    tokens = list(sentence)
+    doc = sentence.doc
+    forms = _doc_forms(doc)
+    end = sentence.end
     hits: list[TriggerHit] = []
-    i = 0
-    while i < len(tokens):
+    i = sentence.start
+    while i < end:
         matched: TriggerHit | None = None
-        for form in _forms(tokens[i]):
+        for form in forms[i]:
             for entry in index.get(form, ()):
                 n = len(entry.phrase)
-                if i + n > len(tokens):
+                if i + n > end:
                     continue
-                if all(entry.phrase[k] in _forms(tokens[i + k]) for k in range(1, n)):
-                    if _not_an_event(tokens[i], entry, index):
+                if all(entry.phrase[k] in forms[i + k] for k in range(1, n)):
+                    if _not_an_event(doc[i], entry, index):
                         break
-                    matched = TriggerHit(entry, tokens[i].i, tokens[i + n - 1].i + 1)
+                    matched = TriggerHit(entry, i, i + n)
                     break
             if matched:
                 break
