@@ -18,7 +18,7 @@ from typing import Sequence
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..nlp import doc_text, quick_reject, span_text
+from ..nlp import doc_text, doc_words, quick_reject, span_text
 from ..records import Span
 
 __all__ = ["Attribution", "claimant_for", "find_attribution", "is_background_figure", "REPORTING_VERBS"]
@@ -148,7 +148,12 @@ def _trailing_speaker(sentence: SpacySpan, parsed: Attribution | None) -> Attrib
 def _speaker(sentence: SpacySpan) -> Attribution | None:
     """The subject of the sentence's reporting verb ("X said", "..., X told Reuters")."""
     best: Token | None = None
-    for token in sentence:
+    doc = sentence.doc
+    words = doc_words(doc)
+    for i in range(sentence.start, sentence.end):
+        if (words[i].lemma or words[i].lower) not in REPORTING_VERBS:
+            continue  # neither rule below can take it ("report" is a reporting verb too)
+        token = doc[i]
         if token.lemma_.lower() == "report" and token.dep_ == "nsubj" and token.head.lemma_ in _REPORTS_HAVE:
             best = best or token  # "earlier reports had eight killed": the reports are the (unknown) source
             continue

@@ -13,6 +13,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..nlp import doc_words
+
 __all__ = ["TriggerEntry", "TriggerHit", "load_triggers", "find_triggers", "acled_cameo", "acled_subtypes"]
 
 
@@ -207,11 +209,13 @@ def _not_an_event(token: Token, entry: TriggerEntry, index: dict[str, list[Trigg
 
 
 def _doc_forms(doc: Doc) -> list[tuple[str, ...]]:
-    """The match forms of every token of the doc, read once: the sentences are matched word by word, and most
-    words start no trigger, so they need no Token at all."""
+    """:func:`_forms` of every token of the doc, made once from :func:`doc_words`: most words start no trigger, so
+    they need no Token at all."""
     forms = doc.user_data.get("eventwatch_trigger_forms")
     if forms is None:
-        forms = doc.user_data["eventwatch_trigger_forms"] = [_forms(token) for token in doc]
+        forms = doc.user_data["eventwatch_trigger_forms"] = [
+            (word.lemma, word.lower) if word.lemma and word.lemma != word.lower else (word.lower,)
+            for word in doc_words(doc)]
     return forms
 
 

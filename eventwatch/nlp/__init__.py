@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import NamedTuple
 from re import _constants as _sre  # type: ignore[attr-defined]
 from re import _parser as _sre_parse  # type: ignore[attr-defined]
 
@@ -14,7 +15,8 @@ from spacy.tokens import Doc, Span
 
 from ..errors import ConfigError
 
-__all__ = ["load_nlp", "paragraph_breaks", "doc_text", "span_text", "quick_reject", "literal_gate", "Gated"]
+__all__ = ["load_nlp", "paragraph_breaks", "doc_text", "span_text", "doc_words", "Word", "quick_reject", "literal_gate",
+           "Gated"]
 
 
 def span_text(span: Span) -> str:
@@ -29,6 +31,23 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data["eventwatch_text"] = text
     return text
+
+
+class Word(NamedTuple):
+    lemma: str  # lower-cased; "" without a lemmatizer
+    lower: str
+    pos: str
+
+
+def doc_words(doc: Doc) -> list[Word]:
+    """Lemma, lower-cased form and part of speech of every token of ``doc``, read once.
+
+    Several rules scan every word of a sentence for a few lemmas; with these strings they pass over the other
+    words without making a Token for each (every ``doc[i]`` is a trip across spaCy's Cython boundary)."""
+    words = doc.user_data.get("eventwatch_words")
+    if words is None:
+        words = doc.user_data["eventwatch_words"] = [Word(t.lemma_.lower(), t.lower_, t.pos_) for t in doc]
+    return words
 
 
 @Language.component("eventwatch_paragraph_breaks_v1")
