@@ -74,10 +74,15 @@ _RECENT_DAY = Gated(quick_reject(re.compile(r"\b(?:monday|tuesday|wednesday|thur
 
 
 def _clause_chain(token: Token) -> list[Token]:
-    """The token and its syntactic governors up to the root."""
+    """The token and its syntactic governors up to the root, twelve entries: spaCy makes a new Token for every
+    ``.head``, so the root (its own head) repeats to the end of the chain."""
     chain = [token]
-    while chain[-1].head is not chain[-1] and len(chain) < 12:
-        chain.append(chain[-1].head)
+    while len(chain) < 12:
+        head = chain[-1].head
+        if head.i == chain[-1].i:
+            chain.extend([head] * (12 - len(chain)))  # the repeats are the same token; no need to ask again
+            break
+        chain.append(head)
     return chain
 
 
