@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from ..extract.claims import find_attribution
 from ..extract.modality import is_aggregate_toll
 from ..extract.quantities import find_counts
-from ..extract.triggers import acled_cameo
+from ..extract.triggers import acled_cameo, find_triggers
 from ..records import Article, Event, Span, Statement, content_id
 from ..resolve.dates import DateMention
 from ..nlp import span_text
@@ -46,10 +46,14 @@ def assemble(article: Article, doc: Doc, *, places: PlaceLookup, actors: ActorLo
         statements.extend(sentence_statements(ctx, sentence, speaker))
         if attribution and attribution.claimant.lower() not in ("he", "she", "they", "it", "i", "we"):
             last_speaker[0] = (attribution.claimant, attribution.span)
-        counts = find_counts(span_text(sentence), offset=sentence.start_char)
+        last_event = events[-1] if events else None
+        # A sentence's figures go to its own events or to the event before it: before any event, a sentence
+        # without a trigger has neither, so its figures are not read.
+        counts = find_counts(span_text(sentence), offset=sentence.start_char) \
+            if last_event is not None or find_triggers(sentence) else []
         drafts = sentence_drafts(ctx, sentence, counts)
         attach_counts(drafts, counts, attribution, sentence, aggregate=is_aggregate_toll(span_text(sentence)),
-                      previous=events[-1] if events else None)
+                      previous=last_event)
         in_headline = sentence.start_char < title_end
         for draft in drafts:
             draft.place = place_for(ctx, draft)

@@ -220,7 +220,18 @@ def _doc_forms(doc: Doc) -> list[tuple[str, ...]]:
 
 
 def find_triggers(sentence: SpacySpan) -> list[TriggerHit]:
-    """Trigger hits in one sentence, left to right, longest match at each position, no overlaps."""
+    """Trigger hits in one sentence, left to right, longest match at each position, no overlaps.
+
+    The assembler asks before drafting (to know whether the sentence's figures are needed), so the answer is kept
+    on the doc."""
+    cache = sentence.doc.user_data.setdefault("eventwatch_triggers", {})
+    key = (sentence.start, sentence.end)
+    if key not in cache:
+        cache[key] = _find_triggers(sentence)
+    return cache[key]
+
+
+def _find_triggers(sentence: SpacySpan) -> list[TriggerHit]:
     index = load_triggers()
     doc = sentence.doc
     forms = _doc_forms(doc)
