@@ -65,12 +65,13 @@ _NOT_A_YEAR_AFTER = re.compile(
     re.IGNORECASE)
 # ... unless a determiner or preposition makes it a year that modifies the noun ("the 1993 riots", "in 2001 polls")
 _YEAR_BEFORE = quick_reject(re.compile(r"\b(?:the|its|his|her|their|in|since|during)\s+$", re.IGNORECASE))
-_PAST_REFERENCE = Gated(quick_reject(re.compile(r"\b(?:last year|years? ago|in the past|previously|earlier this year|back in)\b",
-                                               re.IGNORECASE)))
+_PAST_REFERENCE = Gated(quick_reject(re.compile(
+    r"\b(?:last year|years? ago|in the past|previously|earlier this year|back in)\b", re.IGNORECASE)))
 # a day of the current news ("on Tuesday", "yesterday"): a trigger nearer to it than to a year or a past
 # reference in the same sentence is today's event, and the year dates something else the sentence mentions
-_RECENT_DAY = Gated(quick_reject(re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
-                                           r"last night|this (?:morning|afternoon|evening))\b", re.IGNORECASE)))
+_RECENT_DAY = Gated(quick_reject(re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+    r"last night|this (?:morning|afternoon|evening))\b", re.IGNORECASE)))
 
 
 def _clause_chain(token: Token) -> list[Token]:
@@ -110,61 +111,64 @@ def trigger_modality(sentence: SpacySpan, head: Token, *, published: dt.date | N
     chain = _clause_chain(head)
     for depth, token in enumerate(chain):
         lemma = token.lemma_.lower() or token.lower_
+        pos, tag, dep = token.pos_, token.tag_, token.dep_
         children = list(token.children)
-        if any(c.dep_ == "neg" for c in children) and token.pos_ in ("VERB", "AUX") or (
-            depth == 0 and any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg") for c in children)
+        deps = {c.dep_ for c in children}  # most rules look for one kind of child: a set test spares the scan
+        if "neg" in deps and pos in ("VERB", "AUX") or (
+            depth == 0 and deps & {"det", "neg"} and any(c.lower_ in ("no", "never") and c.dep_ in ("det", "neg")
+                                                          for c in children)
         ):
             return "negated"
-        if (depth == 0 or depth == 1 and chain[0].dep_ in ("oprd", "xcomp")) and any(c.dep_ in ("nsubj", "nsubjpass") and (
+        if (depth == 0 or depth == 1 and chain[0].dep_ in ("oprd", "xcomp")) and deps & {"nsubj", "nsubjpass"} and any(
+                c.dep_ in ("nsubj", "nsubjpass") and (
                 c.lower_ in ("nobody", "none", "noone") or c.lower_ == "one" and any(d.lower_ == "no" for d in c.children)
                 or any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)) for c in children):
             return "negated"  # "no youths were injured", "nobody was hurt", "no one was killed"
         if depth > 0 and lemma in _NEGATING_GOVERNORS:
             return "negated"
-        if depth > 0 and lemma in _CAPABILITY_GOVERNORS and token.pos_ in ("ADJ", "VERB"):
+        if depth > 0 and lemma in _CAPABILITY_GOVERNORS and pos in ("ADJ", "VERB"):
             if _past_ability(token):
                 return "asserted"  # "police were able to arrest the gang": it happened
             return "hypothetical"
-        if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in children):
+        if "advmod" in deps and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in children):
             return "historical"
-        if depth == 0 and token.pos_ in ("NOUN", "PROPN") and any(
+        if depth == 0 and pos in ("NOUN", "PROPN") and deps & {"amod", "compound", "nmod"} and any(
                 c.dep_ in ("amod", "compound", "nmod") and _DURATION.match(c.text) for c in children):
             return "historical"
-        if depth == 0 and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) \
+        if depth == 0 and tag == "VB" and "aux" in deps and any(c.dep_ == "aux" and c.lower_ == "to" for c in children) \
                 and token.head.lemma_.lower() not in _IMPLICATIVE and not _past_ability(token.head):
             return "future"  # "an offensive to retake the town", "sent troops to crush the revolt": a purpose
-        if depth == 0 and token.dep_ == "acl" and token.tag_ == "VBG" and token.head.pos_ == "NOUN" \
+        if depth == 0 and dep == "acl" and tag == "VBG" and token.head.pos_ == "NOUN" \
                 and lemma not in _RESULT_VERBS:  # "fired 40 rounds, killing two": a result, not a description
             return "historical"  # "a visit to troops fighting the insurgents": describes the people, ongoing
-        if depth == 0 and token.pos_ == "NOUN" and lemma in _CAMPAIGN_NOUNS and any(
-                c.dep_ == "poss" for c in children):
+        if depth == 0 and pos == "NOUN" and lemma in _CAMPAIGN_NOUNS and "poss" in deps:
             return "historical"  # "their fight against organised crime", "its war on drugs"
-        if any(c.dep_ == "nsubj" and c.lemma_.lower() in _CAMPAIGN_SUBJECTS for c in children) and token.pos_ == "VERB":
+        if pos == "VERB" and "nsubj" in deps and any(c.dep_ == "nsubj" and c.lemma_.lower() in _CAMPAIGN_SUBJECTS
+                                                     for c in children):
             return "historical"
-        if depth == 0 and token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _PERIOD_NOUNS:
+        if depth == 0 and dep == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _PERIOD_NOUNS:
             return "historical"  # "after months of protests", "years of fighting"
-        if any(c.dep_ == "prep" and c.lower_ in ("in", "over", "during") and any(
+        if "prep" in deps and any(c.dep_ == "prep" and c.lower_ in ("in", "over", "during") and any(
                 g.dep_ == "pobj" and g.lower_ in _PERIOD_NOUNS and any(a.lower_ in _RECENT for a in g.children)
                 for g in c.children) for c in children):
             return "historical"  # "mounted several raids in recent weeks"
-        if token.dep_ == "advcl" and token.tag_ == "VBG" and any(c.dep_ == "mark" and c.lower_ in _REASON_MARKS
-                                                                 for c in children):
+        if dep == "advcl" and tag == "VBG" and any(c.dep_ == "mark" and c.lower_ in _REASON_MARKS for c in children):
             return "historical"  # "defected because the army is killing protesters": an ongoing cause
-        if depth > 0 and lemma in _FUTURE_GOVERNORS and token.pos_ in ("VERB", "NOUN") and not _finite_past(chain[depth - 1]):
+        if depth > 0 and lemma in _FUTURE_GOVERNORS and pos in ("VERB", "NOUN") and not _finite_past(chain[depth - 1]):
             # "vowed to strike back", "threatened to attack", "calls for an end to the bombing"
             if any(t.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl") for t in chain[:depth]) or depth == 1:
                 return "future" if lemma not in ("fear", "risk", "prevent", "avoid", "fail", "refuse", "stop", "deter") else "hypothetical"
-        aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
-        if token.pos_ in ("VERB", "AUX") or depth == 0:
+        aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")} if deps & {"aux", "auxpass"} else set()
+        if pos in ("VERB", "AUX") or depth == 0:
             if aux & _FUTURE_AUX or "going" in aux and any(c.lower_ == "to" for c in children):
                 return "future"
             if aux & _HYPOTHETICAL_AUX:
                 return "hypothetical"
-            if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
+            if "mark" in deps and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
                 return "hypothetical"
-        if token.dep_ == "ROOT":
+        if dep == "ROOT":
             break
-        if token.dep_ == "relcl" and (token.tag_ == "VBD" or token.tag_ == "VBN" and any(
+        if dep == "relcl" and (tag == "VBD" or tag == "VBN" and any(
                 c.dep_ in ("aux", "auxpass") and c.lower_ in ("was", "were", "had", "has", "have") for c in children)):
             break  # "a probe into the firing in which one person was killed": the relative clause is a fact
     marks = _time_marks(text)
