@@ -114,6 +114,12 @@ def _word_cues() -> frozenset[str]:
     return _cue("false") | _cue("blame") | _cue("culprit") | {"true"}
 
 
+@lru_cache(maxsize=1)
+def _verb_cues() -> frozenset[str]:
+    """Words with which a verb without an auxiliary can make a statement by phrasing (see _pattern_statement)."""
+    return _cue("perpetrate") | {"carry"}
+
+
 def _cue(kind: str) -> frozenset[str]:
     return _cues().get(kind, frozenset())
 
@@ -572,12 +578,15 @@ def find_statements(
     seen: set[tuple[str, str | None]] = set()
     doc = sentence.doc
     words = doc_words(doc)
-    heads, cues = _heads(), _word_cues()
+    heads, cues, verb_cues = _heads(), _word_cues(), _verb_cues()
+    # a verb's demand ("must") or promise ("will") is in its auxiliaries: verbs without one need a cue word
+    with_aux = {words[i].head for i in range(sentence.start, sentence.end) if words[i].dep == "aux"}
     for i in range(sentence.start, sentence.end):
         word = words[i]
         lemma = word.lemma or word.lower
-        if word.pos not in ("VERB", "AUX") and lemma not in heads and lemma not in cues:
-            continue  # no trigger, and only a verb's auxiliaries can make a statement of a word not in the cues
+        if lemma not in heads and (lemma not in cues if word.pos not in ("VERB", "AUX") else
+                                   i not in with_aux and lemma not in verb_cues and word.lower not in verb_cues):
+            continue  # neither a trigger nor a phrasing of speech can start here
         token = doc[i]
         pos = token.pos_
         made = None

@@ -37,16 +37,19 @@ class Word(NamedTuple):
     lemma: str  # lower-cased; "" without a lemmatizer
     lower: str
     pos: str
+    dep: str
+    head: int  # index of the syntactic head in the doc
 
 
 def doc_words(doc: Doc) -> list[Word]:
-    """Lemma, lower-cased form and part of speech of every token of ``doc``, read once.
+    """Lemma, lower-cased form, part of speech and dependency of every token of ``doc``, read once.
 
     Several rules scan every word of a sentence for a few lemmas; with these strings they pass over the other
     words without making a Token for each (every ``doc[i]`` is a trip across spaCy's Cython boundary)."""
     words = doc.user_data.get("eventwatch_words")
     if words is None:
-        words = doc.user_data["eventwatch_words"] = [Word(t.lemma_.lower(), t.lower_, t.pos_) for t in doc]
+        words = doc.user_data["eventwatch_words"] = [Word(t.lemma_.lower(), t.lower_, t.pos_, t.dep_, t.head.i)
+                                                         for t in doc]
     return words
 
 
