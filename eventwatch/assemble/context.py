@@ -1,6 +1,7 @@
 """What the per-sentence assembly rules consult: the lookups they are given and the article-wide context."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cached_property
 from typing import Protocol, Sequence
@@ -61,12 +62,15 @@ class Context:
         self.actors = actors
         self.resolver = places
         self.headline = article.title or article.text.lstrip().partition("\n")[0][:200]
-        # An undated article's own full dates are the only anchor its weekdays can be read against.
-        self._date_anchors = reference_dates(article.text) if article.published is None else []
         self._dates: dict[int, list[DateMention]] = {}
 
     # The article-wide resolutions below are computed on first use: an article without any event or statement
-    # trigger (business, sport, weather) never needs its places or actors resolved.
+    # trigger (business, sport, weather) never needs its places, actors or dates resolved.
+
+    @cached_property
+    def _date_anchors(self) -> list[dt.date]:
+        # An undated article's own full dates are the only anchor its weekdays can be read against.
+        return reference_dates(self.article.text) if self.article.published is None else []
 
     @cached_property
     def _entities(self) -> list[tuple[int, int, str]]:
@@ -102,6 +106,11 @@ class Context:
     @cached_property
     def lede_date(self) -> DateMention | None:
         return self._lede_date()
+
+    @cached_property
+    def default_date(self) -> dt.date | None:
+        """The date an undated event will get: the lede's day, else the publication date."""
+        return self.lede_date.date if self.lede_date else self.article.published
 
     def dates_in(self, sentence: SpacySpan) -> list[DateMention]:
         """The date mentions of a sentence, found once however many rules ask."""
