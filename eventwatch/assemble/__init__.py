@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from ..extract.claims import find_attribution
 from ..extract.modality import is_aggregate_toll
 from ..extract.quantities import find_counts
-from ..extract.triggers import acled_cameo
+from ..extract.triggers import acled_cameo, find_triggers
 from ..records import Article, Event, Span, Statement, content_id
 from ..resolve.dates import DateMention
 from ..nlp import span_text
@@ -39,18 +40,25 @@ def assemble(article: Article, doc: Doc, *, places: PlaceLookup, actors: ActorLo
     last_speaker: list[tuple[str, Span] | None] = [None]
     speaker = speaker_resolver(ctx, last_speaker)
     previous: DateMention | None = None  # the last date named before this sentence ("on the same day")
+    unread: list[SpacySpan] = []  # the sentences since: their dates are read when an event needs `previous`
     title_end = headline_end(article, doc)
-    default_date = ctx.lede_date.date if ctx.lede_date else article.published
     for sentence in ctx.sentences:
         attribution = find_attribution(sentence)
         statements.extend(sentence_statements(ctx, sentence, speaker))
         if attribution and attribution.claimant.lower() not in ("he", "she", "they", "it", "i", "we"):
             last_speaker[0] = (attribution.claimant, attribution.span)
-        counts = find_counts(span_text(sentence), offset=sentence.start_char)
+        last_event = events[-1] if events else None
+        # A sentence's figures go to its own events or to the event before it: before any event, a sentence
+        # without a trigger has neither, so its figures are not read.
+        counts = find_counts(span_text(sentence), offset=sentence.start_char) \
+            if last_event is not None or find_triggers(sentence) else []
         drafts = sentence_drafts(ctx, sentence, counts)
         attach_counts(drafts, counts, attribution, sentence, aggregate=is_aggregate_toll(span_text(sentence)),
-                      previous=events[-1] if events else None)
+                      previous=last_event)
         in_headline = sentence.start_char < title_end
+        if drafts:
+            previous = _latest_date(ctx, unread, previous)
+            unread.clear()
         for draft in drafts:
             draft.place = place_for(ctx, draft)
             draft.date = date_for(ctx, draft, previous)
@@ -59,10 +67,8 @@ def assemble(article: Article, doc: Doc, *, places: PlaceLookup, actors: ActorLo
             actor_for(ctx, draft, attribution)
             retype_by_target(ctx, draft)
             for part in split_place_list(ctx, draft):
-                _add(headline if in_headline else events, part, default_date=default_date)
-        for mention in ctx.dates_in(sentence):
-            if mention.date:
-                previous = mention
+                _add(headline if in_headline else events, part, default_date=ctx.default_date)
+        unread.append(sentence)
     for draft in events:  # after merging, so a guessed place never keeps two mentions of one event apart
         if draft.place is None or draft.place.place is not None and draft.place.place.feature == "country":
             found = inherited_place(ctx, draft)
@@ -70,6 +76,15 @@ def assemble(article: Article, doc: Doc, *, places: PlaceLookup, actors: ActorLo
                                       or found.place.country == draft.place.place.country):
                 draft.place = found
     return [to_event(ctx, draft) for draft in fold_headline(events, headline)], distinct_statements(statements)
+
+
+def _latest_date(ctx: Context, sentences: list[SpacySpan], latest: DateMention | None) -> DateMention | None:
+    """The last dated mention in ``sentences``, or ``latest`` when they name no date."""
+    for sentence in sentences:
+        for mention in ctx.dates_in(sentence):
+            if mention.date:
+                latest = mention
+    return latest
 
 
 def _add(events: list[Draft], draft: Draft, *, default_date: dt.date | None) -> None:

@@ -1,6 +1,7 @@
 """What the per-sentence assembly rules consult: the lookups they are given and the article-wide context."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cached_property
 from typing import Protocol, Sequence
@@ -8,7 +9,7 @@ from typing import Protocol, Sequence
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from ..nlp import doc_text, quick_reject, span_text
+from ..nlp import Gated, doc_text, quick_reject, span_text
 from ..records import Actor, ActorMention, Article, PlaceMention, Span
 from ..resolve.dates import DateMention, find_dates, reference_dates
 
@@ -34,14 +35,15 @@ class ActorLookup(Protocol):
 
 # Sport reporting: words only sport uses (strong) and words it shares with other news (weak: "Arab League", "a
 # police shootout", "the club"). Two different strong words and two weak ones, or three strong, make a sports story.
-_SPORT_STRONG = quick_reject(re.compile(
+# Both run over every article, behind their literal gates.
+_SPORT_STRONG = Gated(quick_reject(re.compile(
     r"\b(?:goals?|striker|midfielder|goalkeeper|defender|scored|referee|the ball|equali[sz]er|six-yard|hat-trick|"
     r"penalty (?:kick|area|spot|shoot-?out)|free kick|half-time|extra time|innings|wickets?|tournament|championship|"
     r"fixture|kick-off|stadium|football|soccer|cricket|rugby|tennis|basketball|premier league|champions league|world cup)\b",
     re.IGNORECASE,
-))
-_SPORT_WEAK = quick_reject(re.compile(r"\b(?:match|matches|season|coach|manager|fans|league|cup|club|squad|win|won|shootout)\b",
-                         re.IGNORECASE))
+)))
+_SPORT_WEAK = Gated(quick_reject(re.compile(
+    r"\b(?:match|matches|season|coach|manager|fans|league|cup|club|squad|win|won|shootout)\b", re.IGNORECASE)))
 
 
 def _is_sport(text: str) -> bool:
@@ -60,12 +62,15 @@ class Context:
         self.actors = actors
         self.resolver = places
         self.headline = article.title or article.text.lstrip().partition("\n")[0][:200]
-        # An undated article's own full dates are the only anchor its weekdays can be read against.
-        self._date_anchors = reference_dates(article.text) if article.published is None else []
         self._dates: dict[int, list[DateMention]] = {}
 
     # The article-wide resolutions below are computed on first use: an article without any event or statement
-    # trigger (business, sport, weather) never needs its places or actors resolved.
+    # trigger (business, sport, weather) never needs its places, actors or dates resolved.
+
+    @cached_property
+    def _date_anchors(self) -> list[dt.date]:
+        # An undated article's own full dates are the only anchor its weekdays can be read against.
+        return reference_dates(self.article.text) if self.article.published is None else []
 
     @cached_property
     def _entities(self) -> list[tuple[int, int, str]]:
@@ -101,6 +106,11 @@ class Context:
     @cached_property
     def lede_date(self) -> DateMention | None:
         return self._lede_date()
+
+    @cached_property
+    def default_date(self) -> dt.date | None:
+        """The date an undated event will get: the lede's day, else the publication date."""
+        return self.lede_date.date if self.lede_date else self.article.published
 
     def dates_in(self, sentence: SpacySpan) -> list[DateMention]:
         """The date mentions of a sentence, found once however many rules ask."""

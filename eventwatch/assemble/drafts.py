@@ -17,7 +17,7 @@ from ..extract.claims import Attribution
 from ..extract.modality import is_aggregate_toll, trigger_modality
 from ..extract.quantities import Count, victim_category
 from ..extract.triggers import TriggerEntry, TriggerHit, find_triggers
-from ..nlp import span_text
+from ..nlp import Gated, span_text
 from ..records import Actor, PlaceMention, Span
 from ..resolve.dates import DateMention
 from .context import Context
@@ -25,8 +25,9 @@ from .context import Context
 __all__ = ["AIR_CONTEXT", "Draft", "head_token", "retype_by_target", "sentence_drafts"]
 
 # Sentences about disasters, disease, accidents, markets or drills: deaths there are not political violence.
-# (Sport is decided per article in context.py: a per-sentence "league" would also hit "Arab League".)
-_NON_CONFLICT = re.compile(
+# (Sport is decided per article in context.py: a per-sentence "league" would also hit "Arab League".) Like the other
+# sentence-wide patterns here it runs behind its literal gate: few sentences hold any of its words.
+_NON_CONFLICT = Gated(re.compile(
     r"\b(?:accident|crash(?:ed|es)?|collid\w+|drown\w*|flood\w*|earthquake|landslide|cholera|disease|epidemic|"
     r"pandemic|covid|coronavirus|virus|malaria|heatwave|cyclone|hurricane|typhoon|wildfire|stampede|"
     r"outbreak of (?:\w+ )?(?:disease|cholera|measles|ebola|flu|influenza|fever)|"
@@ -34,7 +35,7 @@ _NON_CONFLICT = re.compile(
     r"died (?:of|from) (?:a )?(?:cardiac arrest|heart attack|stroke|illness|natural causes|cancer|old age)|"
     r"training exercise|military exercise|military training|training accident|drills?)\b",
     re.IGNORECASE,
-)
+))
 # A weapon word alone ("artillery", "rockets") is an event only with a verb of use or a casualty figure.
 _WEAPON_USE = re.compile(
     r"\b(?:fired?|firing|hit|hits|struck|strikes?|pound(?:ed|ing)?|launch(?:ed|es|ing)?|land(?:ed|ing)?|slamm(?:ed|ing)|"
@@ -42,7 +43,7 @@ _WEAPON_USE = re.compile(
     r"wound(?:ed|ing)?|drop(?:ped|ping)?)\b",
     re.IGNORECASE,
 )
-_FILMING = re.compile(r"\b(?:video|film(?:ed)?|footage|photo(?:graph)?s?|movie|scene)\b", re.IGNORECASE)
+_FILMING = Gated(re.compile(r"\b(?:video|film(?:ed)?|footage|photo(?:graph)?s?|movie|scene)\b", re.IGNORECASE))
 AIR_CONTEXT = re.compile(r"\b(?:warplanes?|jets?|aircraft|air force|helicopters?|drones?|planes?|aerial|air)\b", re.IGNORECASE)
 _SHELL_CONTEXT = re.compile(r"\b(?:shells?|shelling|artillery|mortars?|rockets?|missiles?|tank fire)\b", re.IGNORECASE)
 _SUICIDE_CONTEXT = re.compile(r"\bsuicide\b|\bblew (?:himself|herself|themselves) up\b", re.IGNORECASE)
@@ -80,11 +81,20 @@ class Draft:
 
 
 def head_token(doc: Doc, hit: TriggerHit) -> Token:
-    tokens = doc[hit.start:hit.end]
-    for token in tokens:
+    """The syntactic head of a trigger phrase. Several rules ask for the same hit, so its index is kept on the doc
+    (an index, not the Token, which would tie the doc to its own user data)."""
+    heads = doc.user_data.setdefault("eventwatch_trigger_heads", {})
+    key = (hit.start, hit.end)
+    if key not in heads:
+        heads[key] = _head_index(doc, hit)
+    return doc[heads[key]]
+
+
+def _head_index(doc: Doc, hit: TriggerHit) -> int:
+    for token in doc[hit.start:hit.end]:
         if token.head.i < hit.start or token.head.i >= hit.end or token.head is token:
-            return token
-    return tokens[-1]
+            return token.i
+    return hit.end - 1
 
 
 def _is_anaphoric(token: Token) -> bool:
@@ -212,11 +222,11 @@ _SEIZED_BY = {"defuse", "dismantle", "seize", "confiscate", "find", "discover", 
 _DISRUPTED = TriggerEntry(("defused",), "DISRUPT", 1.0)
 
 
-_FOLLOW_UP = re.compile(
+_FOLLOW_UP = Gated(re.compile(
     r"\b(?:died|dies|has died|later died) (?:\w+ )?(?:of|from) (?:his|her|their)? ?(?:injuries|wounds)|succumbed to "
     r"(?:his|her|their)? ?(?:injuries|wounds)",
     re.IGNORECASE,
-)
+))
 
 
 @lru_cache(maxsize=256)

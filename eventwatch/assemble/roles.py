@@ -27,7 +27,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..extract.claims import Attribution
-from ..nlp import doc_text, span_text
+from ..nlp import Gated, doc_text, span_text
 from ..records import Actor, ActorMention, Span
 from ..resolve import countries
 from .context import Context
@@ -80,12 +80,13 @@ _PLACE_AFTER = re.compile(
     r"^\s*(?:'s\s+)?(?:stations?|posts?|outposts?|chowki|headquarters|hq|control room|lines|barracks|academy|"
     r"checkpoints?|compound|premises|building|offices?|base|bases|camp|camps|convoy|vehicles?|bus|patrol van)\b",
     re.IGNORECASE)
-_RESPONSIBILITY = re.compile(
+# asked of every sentence of an article with events, behind its literal gate
+_RESPONSIBILITY = Gated(re.compile(
     r"\b(?:claim(?:ed|s|ing)?|took|takes|taken|accept(?:ed|s)?|assumed?)\s+(?:full\s+|sole\s+)?(?:responsibility|credit)\b"
     r"|\b(?:carried out|staged|perpetrated|orchestrated|masterminded|(?:was|were|is|are) behind)\s+"
     r"(?:the|this|that|these|those|\w+day's|yesterday's|last \w+'s)\s+(?:\w+\s+){0,2}"
     r"(?:attacks?|bombings?|blasts?|explosions?|ambush|assault|raid|killings?|massacre|shooting|abduction|kidnapping)\b",
-    re.IGNORECASE)
+    re.IGNORECASE))
 _RIVALS = re.compile(r"\b(?:rivals?|rivalry|infighting|in-fighting|factional|feuding|between|among themselves)\b",
                      re.IGNORECASE)
 _ON_CROWD = re.compile(

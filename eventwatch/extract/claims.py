@@ -18,7 +18,7 @@ from typing import Sequence
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..nlp import doc_text, quick_reject, span_text
+from ..nlp import Gated, doc_text, doc_words, quick_reject, span_text
 from ..records import Span
 
 __all__ = ["Attribution", "claimant_for", "find_attribution", "is_background_figure", "REPORTING_VERBS"]
@@ -28,12 +28,15 @@ REPORTING_VERBS = {
     "allege", "insist", "declare", "note", "explain", "show", "reveal", "indicate", "write", "tweet", "post",
     "count", "record", "document", "accuse", "blame", "warn", "deny", "describe", "contend", "maintain",
 }
-_ACCORDING = quick_reject(re.compile(r"\baccording to\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|\bwho\b|\bwhich\b))", re.IGNORECASE))
-_CITING = quick_reject(re.compile(r"\bciting\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$))", re.IGNORECASE))
+# The sentence-wide patterns run behind their literal gates: every sentence is asked.
+_ACCORDING = Gated(quick_reject(re.compile(
+    r"\baccording to\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|\bwho\b|\bwhich\b))", re.IGNORECASE)))
+_CITING = Gated(quick_reject(re.compile(r"\bciting\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$))", re.IGNORECASE)))
 # "the initial toll provided by officials", "figures released by the health ministry"
-_PROVIDED_BY = quick_reject(re.compile(r"\b(?:toll|figures?|count|tally|numbers?)\s+(?:\w+\s+)?(?:provided|given|released|issued|compiled|"
-                          r"announced|published)\s+by\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|\b(?:was|were|is|are|had|has|put)\b))",
-                          re.IGNORECASE))
+_PROVIDED_BY = Gated(quick_reject(re.compile(
+    r"\b(?:toll|figures?|count|tally|numbers?)\s+(?:\w+\s+)?(?:provided|given|released|issued|compiled|"
+    r"announced|published)\s+by\s+(?P<who>[^,.;:()\"“”]+?)(?=\s*(?:[,.;:()\"“”]|$|\b(?:was|were|is|are|had|has|put)\b))",
+    re.IGNORECASE)))
 # "December 4, 2014 Russian officials said": a dateline run into the first sentence is not part of the speaker
 _LEADING_DATE = re.compile(r"\s*(?:date\s+)?(?:\d{4}-\d\d-\d\d|(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+)?\d{4})\s+(?=\S)")
 # a proper name runs over capitalised words and the small words inside names ("Front to Defend Egypt Protestors")
@@ -41,8 +44,8 @@ _NAME_LINK = frozenset({"of", "for", "to", "the", "and", "de", "al", "el", "on",
 _APPOSITIVE = re.compile(r"\s*,\s*(?P<role>(?:(?:a|an|the)\s+)?[a-z][^,.;:()\"“”]*)")
 # "..., hitting a vehicle parked in the town, a senior official based in the capital said.": the speaker after the
 # last comma of a sentence that ends on its reporting verb
-_CLAUSE_TRAIL = re.compile(r",\s*(?P<who>[^,;:\"“”()]{2,70}?)\s+(?:said|says|added|told\s+[A-Z]\w*)\s*[.!]?[\s\"”’']*$")
-_QUOTE_TRAIL = re.compile(r"[\"”]\s*,?\s*(?P<who>[A-Z][^,.;\"“”]{1,60}?)\s+(?:said|says|told|added|reported)\b")
+_CLAUSE_TRAIL = Gated(re.compile(r",\s*(?P<who>[^,;:\"“”()]{2,70}?)\s+(?:said|says|added|told\s+[A-Z]\w*)\s*[.!]?[\s\"”’']*$"))
+_QUOTE_TRAIL = Gated(re.compile(r"[\"”]\s*,?\s*(?P<who>[A-Z][^,.;\"“”]{1,60}?)\s+(?:said|says|told|added|reported)\b"))
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,12 @@ def _trailing_speaker(sentence: SpacySpan, parsed: Attribution | None) -> Attrib
 def _speaker(sentence: SpacySpan) -> Attribution | None:
     """The subject of the sentence's reporting verb ("X said", "..., X told Reuters")."""
     best: Token | None = None
-    for token in sentence:
+    doc = sentence.doc
+    words = doc_words(doc)
+    for i in range(sentence.start, sentence.end):
+        if (words[i].lemma or words[i].lower) not in REPORTING_VERBS:
+            continue  # neither rule below can take it ("report" is a reporting verb too)
+        token = doc[i]
         if token.lemma_.lower() == "report" and token.dep_ == "nsubj" and token.head.lemma_ in _REPORTS_HAVE:
             best = best or token  # "earlier reports had eight killed": the reports are the (unknown) source
             continue

@@ -396,7 +396,8 @@ def find_counts(text: str, *, offset: int = 0) -> list[Count]:
         subgroup = bool(_SUBGROUP_BEFORE.search(before))
         toll = _TOLL_BEFORE.search(before[-90:])
         share = _SHARE_OF_DEATHS.match(after)
-        found = _bind_before(before, after) or _bind_after(after) or (("killed", None, 0) if toll else None) or (
+        verb = _BEFORE_VERB.search(before)
+        found = _bind_before(verb, after) or _bind_after(after) or (("killed", None, 0) if toll else None) or (
             ("killed", None, share.end()) if share else None)
         if found is None:
             continue
@@ -406,7 +407,6 @@ def find_counts(text: str, *, offset: int = 0) -> list[Count]:
         toll_update = bool(about == "killed" and toll and toll.group("verb").lower() in _TOLL_CHANGE)
         initial = bool(_INITIAL.search(before[-80:])) and not toll_update
         start = figure.start
-        verb = _BEFORE_VERB.search(before)
         if verb:
             start = verb.start()
         elif toll and end == 0:
@@ -429,9 +429,9 @@ def find_counts(text: str, *, offset: int = 0) -> list[Count]:
     return counts
 
 
-def _bind_before(before: str, after: str) -> tuple[str, str | None, int] | None:
-    """'killing at least 26 people' -> ('killed', 'people', end offset after the victim noun)."""
-    verb = _BEFORE_VERB.search(before)
+def _bind_before(verb: re.Match[str] | None, after: str) -> tuple[str, str | None, int] | None:
+    """'killing at least 26 people' -> ('killed', 'people', end offset after the victim noun); ``verb`` is the
+    casualty verb right before the number (a _BEFORE_VERB match), found once by the caller."""
     if not verb:
         return None
     word = re.sub(r"\s+", " ", verb.group("verb").lower())

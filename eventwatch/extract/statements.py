@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..nlp import doc_text, span_text
+from ..nlp import doc_text, doc_words, span_text
 from ..records import Span
 from .claims import REPORTING_VERBS
 
@@ -100,6 +100,24 @@ def _agent_nouns() -> frozenset[str]:
     """Nouns of the generic agent lexicon ("troops", "officials") plus the speaker cues: heads that name a party."""
     nouns = {fields[0].lower() for fields in _data_lines("agents.tsv") if len(fields) > 1 and fields[1] == "noun"}
     return frozenset(nouns | _cues().get("speaker", frozenset()) | _cues().get("carrier", frozenset()))
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    """Lemmas that head a trigger entry, as verb or noun."""
+    return frozenset(lemma for lemma, _pos in _lexicon())
+
+
+@lru_cache(maxsize=1)
+def _word_cues() -> frozenset[str]:
+    """Lemmas with which a noun, adjective or preposition can make a statement by phrasing (see _pattern_statement)."""
+    return _cue("false") | _cue("blame") | _cue("culprit") | {"true"}
+
+
+@lru_cache(maxsize=1)
+def _verb_cues() -> frozenset[str]:
+    """Words with which a verb without an auxiliary can make a statement by phrasing (see _pattern_statement)."""
+    return _cue("perpetrate") | {"carry"}
 
 
 def _cue(kind: str) -> frozenset[str]:
@@ -558,7 +576,18 @@ def find_statements(
     lexicon = _lexicon()
     found: list[StatementMention] = []
     seen: set[tuple[str, str | None]] = set()
-    for token in sentence:
+    doc = sentence.doc
+    words = doc_words(doc)
+    heads, cues, verb_cues = _heads(), _word_cues(), _verb_cues()
+    # a verb's demand ("must") or promise ("will") is in its auxiliaries: verbs without one need a cue word
+    with_aux = {words[i].head for i in range(sentence.start, sentence.end) if words[i].dep == "aux"}
+    for i in range(sentence.start, sentence.end):
+        word = words[i]
+        lemma = word.lemma or word.lower
+        if lemma not in heads and (lemma not in cues if word.pos not in ("VERB", "AUX") else
+                                   i not in with_aux and lemma not in verb_cues and word.lower not in verb_cues):
+            continue  # neither a trigger nor a phrasing of speech can start here
+        token = doc[i]
         pos = token.pos_
         made = None
         if pos in ("VERB", "AUX") or (pos == "NOUN" and token.tag_.startswith("VB")):

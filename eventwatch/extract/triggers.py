@@ -9,8 +9,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
+
+from ..nlp import doc_words
 
 __all__ = ["TriggerEntry", "TriggerHit", "load_triggers", "find_triggers", "acled_cameo", "acled_subtypes"]
 
@@ -210,23 +213,47 @@ def _not_an_event(token: Token, entry: TriggerEntry, index: dict[str, list[Trigg
     return False
 
 
+def _doc_forms(doc: Doc) -> list[tuple[str, ...]]:
+    """:func:`_forms` of every token of the doc, made once from :func:`doc_words`: most words start no trigger, so
+    they need no Token at all."""
+    forms = doc.user_data.get("eventwatch_trigger_forms")
+    if forms is None:
+        forms = doc.user_data["eventwatch_trigger_forms"] = [
+            (word.lemma, word.lower) if word.lemma and word.lemma != word.lower else (word.lower,)
+            for word in doc_words(doc)]
+    return forms
+
+
 def find_triggers(sentence: SpacySpan) -> list[TriggerHit]:
-    """Trigger hits in one sentence, left to right, longest match at each position, no overlaps."""
+    """Trigger hits in one sentence, left to right, longest match at each position, no overlaps.
+
+    The assembler asks before drafting (to know whether the sentence's figures are needed), so the answer is kept
+    on the doc."""
+    cache = sentence.doc.user_data.setdefault("eventwatch_triggers", {})
+    key = (sentence.start, sentence.end)
+    if key not in cache:
+        cache[key] = _find_triggers(sentence)
+    return cache[key]
+
+
+def _find_triggers(sentence: SpacySpan) -> list[TriggerHit]:
     index = load_triggers()
-    tokens = list(sentence)
+    doc = sentence.doc
+    forms = _doc_forms(doc)
+    end = sentence.end
     hits: list[TriggerHit] = []
-    i = 0
-    while i < len(tokens):
+    i = sentence.start
+    while i < end:
         matched: TriggerHit | None = None
-        for form in _forms(tokens[i]):
+        for form in forms[i]:
             for entry in index.get(form, ()):
                 n = len(entry.phrase)
-                if i + n > len(tokens):
+                if i + n > end:
                     continue
-                if all(entry.phrase[k] in _forms(tokens[i + k]) for k in range(1, n)):
-                    if _not_an_event(tokens[i], entry, index):
+                if all(entry.phrase[k] in forms[i + k] for k in range(1, n)):
+                    if _not_an_event(doc[i], entry, index):
                         break
-                    matched = TriggerHit(entry, tokens[i].i, tokens[i + n - 1].i + 1)
+                    matched = TriggerHit(entry, i, i + n)
                     break
             if matched:
                 break

@@ -3,7 +3,9 @@ nothing is downloaded at run time."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import NamedTuple
 from re import _constants as _sre  # type: ignore[attr-defined]
 from re import _parser as _sre_parse  # type: ignore[attr-defined]
 
@@ -13,7 +15,8 @@ from spacy.tokens import Doc, Span
 
 from ..errors import ConfigError
 
-__all__ = ["load_nlp", "paragraph_breaks", "doc_text", "span_text", "quick_reject"]
+__all__ = ["load_nlp", "paragraph_breaks", "doc_text", "span_text", "doc_words", "Word", "quick_reject", "literal_gate",
+           "Gated"]
 
 
 def span_text(span: Span) -> str:
@@ -28,6 +31,26 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data["eventwatch_text"] = text
     return text
+
+
+class Word(NamedTuple):
+    lemma: str  # lower-cased; "" without a lemmatizer
+    lower: str
+    pos: str
+    dep: str
+    head: int  # index of the syntactic head in the doc
+
+
+def doc_words(doc: Doc) -> list[Word]:
+    """Lemma, lower-cased form, part of speech and dependency of every token of ``doc``, read once.
+
+    Several rules scan every word of a sentence for a few lemmas; with these strings they pass over the other
+    words without making a Token for each (every ``doc[i]`` is a trip across spaCy's Cython boundary)."""
+    words = doc.user_data.get("eventwatch_words")
+    if words is None:
+        words = doc.user_data["eventwatch_words"] = [Word(t.lemma_.lower(), t.lower_, t.pos_, t.dep_, t.head.i)
+                                                         for t in doc]
+    return words
 
 
 @Language.component("eventwatch_paragraph_breaks_v1")
@@ -139,3 +162,97 @@ def quick_reject(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if nullable or not chars:
         return pattern
     return re.compile(f"(?=[{''.join(dict.fromkeys(chars))}])(?:{source})", flags)
+
+
+# Non-ASCII characters that re.IGNORECASE matches to an ASCII letter ("ſ" to "s", the Kelvin sign to "k"); str.lower()
+# leaves them (or turns "İ" into two characters), so they are mapped first.
+_ASCII_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+@lru_cache(maxsize=64)
+def _fold(text: str) -> str:
+    """``text`` lower-cased so that every ASCII letter re.IGNORECASE matches becomes that lower-case letter.
+
+    Memoised: every gate of a pattern set asks about the same sentence."""
+    return text.lower() if text.isascii() else text.translate(_ASCII_FOLDS).lower()
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective of two literal sets: the longer shortest member, then fewer members."""
+    if a is None or b is None:
+        return a or b
+    return min(a, b, key=lambda words: (-min(map(len, words)), len(words)))
+
+
+def _required(items: list, ignorecase: bool) -> frozenset[str] | None:
+    """Literal strings one of which every match of the parsed ``items`` contains, or None when none is known."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:  # the sentinel ends the last run of literal characters
+        if op is _sre.LITERAL and chr(av).isascii():
+            run.append(chr(av).lower() if ignorecase else chr(av))
+            continue
+        if run:
+            best = _better(best, frozenset({"".join(run)}))
+            run = []
+        if op is _sre.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if not (add_flags | del_flags) & re.IGNORECASE:  # a local case rule would need another fold
+                best = _better(best, _required(sub, ignorecase))
+        elif op is _sre.BRANCH:
+            alternatives = [_required(alternative, ignorecase) for alternative in av[1]]
+            if all(alternatives):
+                best = _better(best, frozenset().union(*alternatives))  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            best = _better(best, _required(av[2], ignorecase))
+        # classes, anchors, lookarounds and optional parts promise no literal
+    return best
+
+
+def literal_gate(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """A test that is False only for texts ``pattern`` cannot match anywhere in.
+
+    Every match of a pattern like ``\\b(?:killed|wounded)\\b`` contains one of a few literal strings; testing
+    for them with ``in`` costs a fraction of running the regex over a sentence, so callers skip the regex where the
+    test fails. The strings are read from the pattern itself (the literal runs, alternatives and required repeats
+    of its parse), so the test stays true to the pattern when it is edited; a pattern without such strings, or one
+    the analysis cannot read, gets a test that is always True.
+    """
+    source, flags = pattern.pattern, pattern.flags
+    ignorecase = bool(flags & re.IGNORECASE)
+    try:
+        words = _required(list(_sre_parse.parse(source, flags)), ignorecase) if isinstance(source, str) else None
+    except (re.error, TypeError, ValueError):
+        words = None
+    if not words:
+        return lambda text: True
+    # a word containing another is redundant: "jan" is in every text "january" is in
+    ordered = tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+    def gate(text: str) -> bool:
+        if ignorecase:
+            text = _fold(text)
+        for word in ordered:  # a plain loop: any() over a generator costs more than the look-ups
+            if word in text:
+                return True
+        return False
+
+    return gate
+
+
+class Gated:
+    """A regex searched over whole sentences or articles, behind its :func:`literal_gate`: ``search``,
+    ``finditer`` and ``findall`` give what the regex gives, without running it over a text the gate shuts on."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.regex = pattern
+        self.may_match = literal_gate(pattern)
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.regex.search(text) if self.may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.regex.finditer(text) if self.may_match(text) else iter(())
+
+    def findall(self, text: str) -> list:
+        return self.regex.findall(text) if self.may_match(text) else []

@@ -440,6 +440,8 @@ def _glued(tokens: list[_Token], i: int, k: int) -> bool:
 def _qualifier_ending(index: _Index, longest: int, tokens: list[_Token], k: int) -> tuple[int, AgentTerm] | None:
     for length in range(min(longest, k + 1), 0, -1):
         q_start = k - length + 1
+        if length not in index.lengths.get(tokens[q_start].key, ()):
+            continue  # no qualifier of this length starts with this word
         key = tuple(t.key for t in tokens[q_start:k + 1])
         # a qualifier must not be the tail of a hyphenated compound ("Turkish-backed" is not "backed")
         tail = q_start >= 1 and tokens[q_start - 1].text == "-" and tokens[q_start - 1].end == tokens[q_start].start

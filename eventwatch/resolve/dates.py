@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..nlp import quick_reject
+from ..nlp import Gated, quick_reject
 from ..records import Span
 
 __all__ = ["DateMention", "find_dates", "reference_dates", "SAME_DAY"]
@@ -73,10 +73,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("last_week", re.compile(r"\b(?:last week|earlier this week|this week|past week)\b", re.IGNORECASE)),
     ("last_month", re.compile(r"\b(?:last month|earlier this month|this month)\b", re.IGNORECASE)),
 ]
-_PATTERNS = [(kind, quick_reject(regex)) for kind, regex in _PATTERNS]  # each runs over every sentence
+# Each is asked about every sentence, and most sentences name no date: a pattern runs only over a sentence
+# holding one of the literal words its matches need.
+_GATED = [(kind, Gated(quick_reject(regex))) for kind, regex in _PATTERNS]
 
 
-_PATTERN_BY_KIND = dict(_PATTERNS)
+_PATTERN_BY_KIND = dict(_GATED)
 # "remanded in custody till March 22", "curfew extended up to Friday": a deadline, not the day of an event
 _DEADLINE_BEFORE = re.compile(r"\b(?:till|until|untill|upto|up to|extended to|adjourned to|postponed to|deferred to)\s+$",
                               re.IGNORECASE)
@@ -185,7 +187,7 @@ def find_dates(text: str, *, published: dt.date | None, offset: int = 0,
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for kind, regex in _PATTERNS:
+    for kind, regex in _GATED:
         for match in regex.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue

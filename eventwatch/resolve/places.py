@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..nlp import quick_reject
+from ..nlp import Gated, quick_reject
 from ..records import Place, PlaceMention, Span
 from .countries import country_code, data_rows, find_countries, is_demonym
 from .gazetteer import ADMIN_WORDS, Gazetteer
@@ -60,8 +60,9 @@ _SUB = rf"(?:the )?(?P<sub>{_WORD}(?:{_LINK}{_WORD}){{0,3}})"
 # The container: "Daraa", "southern Daraa province", "the department of Cauca", "Sagaing's (Pale township)".
 _BOX = (rf"(?:the )?(?:{_COMPASS} )?(?P<unit_of>(?:department|province|governorate|state|region|prefecture|county) of )?"
         rf"(?P<box>{_WORD}(?:{_LINK}{_WORD}){{0,3}})")
-# Patterns naming a part of a place: (sub-place, container). Order matters: the most specific first.
-_SUB_PATTERNS = tuple(quick_reject(pattern) for pattern in (
+# Patterns naming a part of a place: (sub-place, container). Order matters: the most specific first. Each runs over
+# the whole article, behind its literal gate.
+_SUB_PATTERNS = tuple(Gated(quick_reject(pattern)) for pattern in (
     re.compile(rf"{_SUB}, in the {_OTHER} (?:{_PART}|{_SETTLEMENT}|municipality|local government area) of {_BOX}{_ADMIN}"),  # X, in the Y district of Z
     re.compile(rf"{_SUB} {_PART} (?:of|in) {_BOX}{_ADMIN}"),  # the al-Midan neighbourhood of Damascus
     re.compile(rf"{_SUB}, an? (?:[a-z-]+ )?{_BOX} {_PART}"),  # Adhamiya, a northern Baghdad district
@@ -422,7 +423,7 @@ class PlaceResolver:
                 container = self.choose(self.gazetteer.lookup(box_text), focus, surface=box_text)
                 if container is None or container.feature == "country":
                     continue
-                more = match.span("more") if "more" in pattern.groupindex and match.group("more") else None
+                more = match.span("more") if "more" in match.re.groupindex and match.group("more") else None
                 own = self.choose([p for p in self.gazetteer.lookup(sub) if p.country == container.country], focus)
                 if own is not None and own.feature == "city" and (
                         _close(own, container) or (container.feature == "admin1" and own.admin1 == container.admin1)):
