@@ -26,7 +26,7 @@ from .drafts import Draft, retype_by_target, sentence_drafts
 from .layout import fold_headline, headline_end, is_background_date, split_place_list
 from .merge import compatible, merge
 from .roles import actor_for, finish_actors
-from .speech import distinct_statements, sentence_statements, speaker_resolver
+from .speech import LastSpeaker, distinct_statements, sentence_statements, speaker_resolver
 from .where import date_for, inherited_place, place_for
 
 __all__ = ["assemble", "ActorLookup", "PlaceLookup"]
@@ -37,21 +37,22 @@ def assemble(article: Article, doc: Doc, *, places: PlaceLookup, actors: ActorLo
     events: list[Draft] = []
     headline: list[Draft] = []
     statements: list[Statement] = []
-    last_speaker: list[tuple[str, Span] | None] = [None]
+    last_speaker = LastSpeaker(ctx.sentences)
     speaker = speaker_resolver(ctx, last_speaker)
     previous: DateMention | None = None  # the last date named before this sentence ("on the same day")
     unread: list[SpacySpan] = []  # the sentences since: their dates are read when an event needs `previous`
     title_end = headline_end(article, doc)
     for sentence in ctx.sentences:
-        attribution = find_attribution(sentence)
         statements.extend(sentence_statements(ctx, sentence, speaker))
-        if attribution and attribution.claimant.lower() not in ("he", "she", "they", "it", "i", "we"):
-            last_speaker[0] = (attribution.claimant, attribution.span)
+        last_speaker.sentence_done()
         last_event = events[-1] if events else None
-        # A sentence's figures go to its own events or to the event before it: before any event, a sentence
-        # without a trigger has neither, so its figures are not read.
-        counts = find_counts(span_text(sentence), offset=sentence.start_char) \
-            if last_event is not None or find_triggers(sentence) else []
+        # A sentence's figures and claimant go to its own events or to the event before it: before any event, a
+        # sentence without a trigger has neither, so they are not read.
+        if last_event is not None or find_triggers(sentence):
+            attribution = find_attribution(sentence)
+            counts = find_counts(span_text(sentence), offset=sentence.start_char)
+        else:
+            attribution, counts = None, []
         drafts = sentence_drafts(ctx, sentence, counts)
         attach_counts(drafts, counts, attribution, sentence, aggregate=is_aggregate_toll(span_text(sentence)),
                       previous=last_event)

@@ -9,15 +9,39 @@ from ..records import Span, Statement, content_id
 from .context import Context
 from .roles import actor_name
 
-__all__ = ["distinct_statements", "sentence_statements", "speaker_resolver"]
+__all__ = ["LastSpeaker", "distinct_statements", "sentence_statements", "speaker_resolver"]
 
 
-def speaker_resolver(ctx: Context, last_speaker: list[tuple[str, Span] | None]):
+class LastSpeaker:
+    """The last speaker named in the sentences read so far ("he said" continues it).
+
+    The sentences' attributions are looked up when a statement asks, not as each sentence is read: most articles
+    never ask."""
+
+    def __init__(self, sentences: list[SpacySpan]) -> None:
+        self._sentences = sentences
+        self._read = 0  # sentences whose attribution has been looked up
+        self._done = 0  # sentences read so far
+        self._named: tuple[str, Span] | None = None
+
+    def sentence_done(self) -> None:
+        self._done += 1
+
+    def __call__(self) -> tuple[str, Span] | None:
+        while self._read < self._done:
+            attribution = find_attribution(self._sentences[self._read])
+            self._read += 1
+            if attribution and attribution.claimant.lower() not in ("he", "she", "they", "it", "i", "we"):
+                self._named = (attribution.claimant, attribution.span)
+        return self._named
+
+
+def speaker_resolver(ctx: Context, last_speaker: LastSpeaker):
     def speaker(sentence: SpacySpan) -> tuple[str, Span] | None:
         attribution = find_attribution(sentence)
         if attribution and attribution.claimant.lower() not in ("he", "she", "they", "i", "we"):
             return attribution.claimant, attribution.span
-        return last_speaker[0]
+        return last_speaker()
     return speaker
 
 

@@ -219,8 +219,8 @@ def _doc_forms(doc: Doc) -> list[tuple[str, ...]]:
     forms = doc.user_data.get("eventwatch_trigger_forms")
     if forms is None:
         forms = doc.user_data["eventwatch_trigger_forms"] = [
-            (word.lemma, word.lower) if word.lemma and word.lemma != word.lower else (word.lower,)
-            for word in doc_words(doc)]
+            (lemma, lower) if lemma and lemma != lower else (lower,)
+            for lemma, lower, _pos, _dep, _head in doc_words(doc)]
     return forms
 
 

@@ -107,7 +107,7 @@ class _Index:
             j = i + length
             if j > len(tokens):
                 continue
-            key = tuple(t.key for t in tokens[i:j])
+            key = tuple([t.key for t in tokens[i:j]])  # a list first: tuple() over a generator is slower
             if key in self.phrases and _clean_edges(tokens, i, j):
                 found.append((j, self.phrases[key]))
         return found
@@ -442,7 +442,7 @@ def _qualifier_ending(index: _Index, longest: int, tokens: list[_Token], k: int)
         q_start = k - length + 1
         if length not in index.lengths.get(tokens[q_start].key, ()):
             continue  # no qualifier of this length starts with this word
-        key = tuple(t.key for t in tokens[q_start:k + 1])
+        key = tuple([t.key for t in tokens[q_start:k + 1]])
         # a qualifier must not be the tail of a hyphenated compound ("Turkish-backed" is not "backed")
         tail = q_start >= 1 and tokens[q_start - 1].text == "-" and tokens[q_start - 1].end == tokens[q_start].start
         if key in index.phrases and not tail:
