@@ -82,3 +82,16 @@ def test_unknown_code_is_an_error_not_a_guess() -> None:
 )
 def test_find_countries_gives_whole_word_spans(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(text[s:e], iso) for s, e, iso in find_countries(text)] == expected
+
+
+def test_prefix_tree_pattern_finds_the_longest_form_that_ends_a_word() -> None:
+    import re
+
+    from eventwatch.resolve.countries import _prefix_tree_pattern
+
+    forms = {"Sudan", "South Sudan", "South Africa", "Niger", "Nigeria", "Nigerian", "Congo", "DR Congo"}
+    tree = re.compile(r"(?:" + _prefix_tree_pattern(forms) + r")(?!\w)")
+    plain = re.compile(r"(?:" + "|".join(sorted(forms, key=len, reverse=True)) + r")(?!\w)")
+    text = "Nigerian troops in Niger, South Sudanese refugees, Nigeria and DR Congo, South Sudan, Sudan, Nigerians"
+    assert [m.group(0) for m in tree.finditer(text)] == [m.group(0) for m in plain.finditer(text)] == [
+        "Nigerian", "Niger", "Nigeria", "DR Congo", "South Sudan", "Sudan"]  # "Sudanese", "Nigerians": no form
