@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
-from ..nlp import quick_reject
+from ..nlp import prefix_tree_pattern, quick_reject
 from ..records import Quantity, Span
 
 __all__ = ["Count", "find_counts", "parse_number", "victim_category"]
@@ -70,7 +70,7 @@ def _nouns() -> dict[str, tuple[str, str]]:
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return prefix_tree_pattern(set(words), space=r"\s+")
 
 
 _KILL = (

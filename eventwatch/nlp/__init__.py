@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from ..errors import ConfigError
 
-__all__ = ["load_nlp", "paragraph_breaks", "doc_text", "span_text", "doc_words", "Word", "quick_reject", "literal_gate",
+__all__ = ["prefix_tree_pattern", "load_nlp", "paragraph_breaks", "doc_text", "span_text", "doc_words", "Word", "quick_reject", "literal_gate",
            "Gated"]
 
 
@@ -256,3 +256,26 @@ class Gated:
 
     def findall(self, text: str) -> list:
         return self.regex.findall(text) if self.may_match(text) else []
+
+
+def prefix_tree_pattern(forms: set[str], *, space: str = r"\ ") -> str:
+    """A regex matching any of ``forms``, written as a prefix tree; at each branch the longer continuation is
+    tried first, so with a following check the match is the longest form that passes it (as with a plain
+    alternation sorted longest first, but reading each position once instead of once per form). ``space`` is
+    the pattern written for a space inside a form."""
+    tree: dict[str, dict] = {}
+    for form in forms:
+        node = tree
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict[str, dict]) -> str:
+        branches = [(space if char == " " else re.escape(char)) + pattern(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return pattern(tree)

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..nlp import prefix_tree_pattern
+
 __all__ = [
     "country_code",
     "country_name",
@@ -71,26 +73,6 @@ def _plural(word: str) -> str | None:
 
 def _usable(form: str) -> bool:
     return bool(form) and "," not in form and "(" not in form
-
-
-def _prefix_tree_pattern(forms: set[str]) -> str:
-    """A regex matching any of ``forms``, written as a prefix tree; at each branch the longer continuation is
-    tried first, so with a following check the match is the longest form that passes it."""
-    tree: dict[str, dict] = {}
-    for form in forms:
-        node = tree
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return pattern(tree)
 
 
 @lru_cache(maxsize=1)
@@ -205,7 +187,7 @@ def _tables() -> _Tables:
     # and the forms are one prefix tree rather than a list, so a position is read once, not once per form (the same
     # matches: the longest form followed by no letter; together about fifteen times faster than the plain list).
     initials = "".join(sorted({re.escape(f[0]) for f in alternatives}))
-    pattern = re.compile(rf"(?<![\w.’'])(?=[{initials}])(?:" + _prefix_tree_pattern(alternatives) + r")(?!\w)")
+    pattern = re.compile(rf"(?<![\w.’'])(?=[{initials}])(?:" + prefix_tree_pattern(alternatives) + r")(?!\w)")
     return _Tables(
         short_name=short_name,
         takes_article=frozenset(takes_article),

@@ -87,10 +87,10 @@ def test_find_countries_gives_whole_word_spans(text: str, expected: list[tuple[s
 def test_prefix_tree_pattern_finds_the_longest_form_that_ends_a_word() -> None:
     import re
 
-    from eventwatch.resolve.countries import _prefix_tree_pattern
+    from eventwatch.nlp import prefix_tree_pattern
 
     forms = {"Sudan", "South Sudan", "South Africa", "Niger", "Nigeria", "Nigerian", "Congo", "DR Congo"}
-    tree = re.compile(r"(?:" + _prefix_tree_pattern(forms) + r")(?!\w)")
+    tree = re.compile(r"(?:" + prefix_tree_pattern(forms) + r")(?!\w)")
     plain = re.compile(r"(?:" + "|".join(sorted(forms, key=len, reverse=True)) + r")(?!\w)")
     text = "Nigerian troops in Niger, South Sudanese refugees, Nigeria and DR Congo, South Sudan, Sudan, Nigerians"
     assert [m.group(0) for m in tree.finditer(text)] == [m.group(0) for m in plain.finditer(text)] == [
