@@ -139,7 +139,7 @@ def run_eval(gold_paths: Sequence[Path], *, pred: Path | None, settings: Setting
         items = [article_from_text(r["text"], id=str(r.get("id", i)), published=_date(r.get("date")))
                  for i, r in enumerate(rows)]
         fired = {res.article.id: police_labels(res) for res in pipeline.code_many(items)}
-        ids = iter(str(r.get("id", i)) for i, r in enumerate(rows))
+        ids = iter(item.id for item in items)
         report = evaluate_sentences(rows, lambda _text: fired[next(ids)])
         print(json.dumps(report, indent=2))
         return 0

@@ -329,7 +329,7 @@ def _force_of_modifier(ctx: Context, draft: Draft) -> tuple[Actor, Span] | None:
     return ctx.actors.generic("military", found[-1][2]), Span(begin, modifiers.start_char + found[-1][1])
 
 
-def _fires_on_crowd(ctx: Context, draft: Draft) -> bool:
+def _fires_on_crowd(draft: Draft) -> bool:
     """The sentence tells of firing on rioters, a mob or protesters and no one is named as firing: news leaves
     out the shooter when it is the police ("orders to open fire on rioters", "firing on the mob left two dead");
     an armed group is named as such ("gunmen opened fire on the crowd")."""
@@ -390,7 +390,7 @@ def finish_actors(ctx: Context, draft: Draft, country: str | None) -> None:
         a2 = draft.actor2[0] if draft.actor2 else None
     if draft.sub_event_type == "TERRITORY":
         draft.sub_event_type = "Government regains territory" if a1 and a1.inter == 1 else "Non-state actor overtakes territory"
-    if draft.event_type == "Violence against civilians" and a1 is None and _fires_on_crowd(ctx, draft):
+    if draft.event_type == "Violence against civilians" and a1 is None and _fires_on_crowd(draft):
         draft.actor1 = (generic("police", country), None)
         a1 = draft.actor1[0]
     if draft.event_type == "Violence against civilians":

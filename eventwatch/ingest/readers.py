@@ -111,13 +111,14 @@ def decode_bytes(raw: bytes) -> str | None:
 
 # -- text normalisation ---------------------------------------------------------------------------
 
+# what is left of a no-break space whose second byte became a plain space or was stripped at the line end
+_STRANDED_A0_SOURCE = r"(?<=[a-z0-9.,;:!?'\")\]])\u00c2(?=\s|$)"
+_STRANDED_A0 = re.compile(_STRANDED_A0_SOURCE, re.MULTILINE)
 # UTF-8 read as cp1252/Latin-1 somewhere upstream ("â€œ" for a curly quote, "Â" before a no-break space):
 # scraped news archives are full of it, and it glues junk letters onto words ("clashÂ")
 _MOJIBAKE = re.compile("[\u00c2\u00c3\u00e2][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6"
-                       "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
-                       "|(?<=[a-z0-9.,;:!?'\")\\]])\u00c2(?=\\s|$)", re.MULTILINE)
-# what is left of a no-break space whose second byte became a plain space or was stripped at the line end
-_STRANDED_A0 = re.compile(r"(?<=[a-z0-9.,;:!?'\")\]])\u00c2(?=\s|$)", re.MULTILINE)
+                       "\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]|"
+                       + _STRANDED_A0_SOURCE, re.MULTILINE)
 
 
 def repair_mojibake(text: str) -> str:

@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Span
 
 from ..errors import ConfigError
 
-__all__ = ["prefix_tree_pattern", "load_nlp", "paragraph_breaks", "doc_text", "span_text", "doc_words", "Word", "quick_reject", "literal_gate",
-           "Gated"]
+__all__ = ["load_nlp", "paragraph_breaks", "doc_text", "span_text", "doc_words", "Word", "quick_reject", "literal_gate",
+           "Gated", "prefix_tree_pattern"]
 
 
 def span_text(span: Span) -> str:

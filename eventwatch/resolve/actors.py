@@ -119,10 +119,15 @@ _SIDES_OF = frozenset({"clash", "clashes", "fight", "fighting", "fights", "encou
                        "violence", "conflict", "war", "gunfight", "showdown", "face"})
 
 
+def _joined_after(tokens: list[_Token], k: int) -> bool:
+    """Token ``k`` is glued by a hyphen to the word after it ("Hamas-run", "police-VHP")."""
+    return k + 2 < len(tokens) and tokens[k + 1].text == "-" and tokens[k + 1].start == tokens[k].end \
+        and tokens[k + 2].start == tokens[k + 1].end and tokens[k + 2].text[0].isalnum()
+
+
 def _glued_chain_end(tokens: list[_Token], k: int) -> int:
     """Index after the run of hyphen-glued words that token ``k`` belongs to."""
-    while k + 2 < len(tokens) and tokens[k + 1].text == "-" and tokens[k + 1].start == tokens[k].end \
-            and tokens[k + 2].start == tokens[k + 1].end and tokens[k + 2].text[0].isalnum():
+    while _joined_after(tokens, k):
         k += 2
     return k + 1
 
@@ -132,15 +137,10 @@ def _clean_edges(tokens: list[_Token], i: int, j: int) -> bool:
     # hyphen joins the two sides of the fight and each is a mention.
     glued_before = i >= 2 and tokens[i - 1].text == "-" and tokens[i - 1].end == tokens[i].start \
         and tokens[i - 2].end == tokens[i - 1].start and tokens[i - 2].text[0].isalnum()
-    end = _glued_chain_end(tokens, j - 1)
+    end = _glued_chain_end(tokens, j - 1)  # past j: glued to the word after it
     if end < len(tokens) and tokens[end].key in _SIDES_OF and (end > j or glued_before):
         return True
-    if glued_before:
-        return False
-    if j + 1 < len(tokens) and tokens[j].text == "-" and tokens[j].start == tokens[j - 1].end \
-            and tokens[j + 1].start == tokens[j].end and tokens[j + 1].text[0].isalnum():
-        return False
-    return True
+    return not glued_before and end == j
 
 
 def _case_ok(surface: tuple[str, ...], tokens: list[_Token], i: int) -> bool:
